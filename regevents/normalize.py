@@ -1,0 +1,144 @@
+"""Normalisation: dirty page text -> clean simplified text, with an offset map.
+
+What it does, in this order (each step is length-preserving except deletions):
+
+1. **Deletions**, recorded in the offset map:
+   * pinyin glosses glued after a character by a broken converter
+     (``協(xié)同`` -> ``協同``, also after a damaged ``?``: ``重?(fù)``);
+   * emoji noise: pictographs, ZWJ, skin tones, variation selectors, keycap
+     sequences (``*️⃣`` leaves no ``*``), flags, tags, playing cards, Egyptian
+     hieroglyphs, arrows, dingbats, enclosed ideographs used as emoji (``㊙️``).
+     Digits, Latin letters, CJK characters and CJK punctuation are never deleted.
+2. **Damage marks**: runs of ``?`` standing for a lost character (``吳政??``,
+   ``重?(fù)``, mojibake ``?!``) and U+FFFD become U+FFFD in the clean text, and
+   their ranges are listed in :attr:`CleanText.damaged` for later repair.
+3. **Width**: full-width ASCII forms become ASCII (``，`` -> ``,``), U+3000 and
+   NBSP become a space, so rules are written once.
+4. **Script**: traditional -> simplified with :mod:`regevents.t2s`.
+
+Every clean character comes from exactly one original character, so a clean
+range maps back to an original range and ``original[span.start:span.end] ==
+span.text`` holds by construction.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from .models import Span
+from .t2s import to_simplified
+
+DAMAGE = "\ufffd"
+
+_PINYIN_LETTERS = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
+# A gloss: (pinyin) right after a Han character or a damaged '?'. Lower case only,
+# at most 7 letters: "(xié)", "(dǎo)", "(chuàng)". "(记者 李保林)" is never one.
+_PINYIN_GLOSS = rf"(?<=[\p{{Han}}?\ufffd])\((?=[{_PINYIN_LETTERS}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü])[{_PINYIN_LETTERS}]{{1,7}}\)"
+
+_EMOJI_CHARS = (
+    r"\p{Extended_Pictographic}\p{Emoji_Modifier}"
+    r"\u200d\ufe00-\ufe0f\u20e3"
+    r"\U0001F1E6-\U0001F1FF"  # regional indicators (flags)
+    r"\U000E0020-\U000E007F"  # tag characters (subdivision flags)
+    r"\U00013000-\U0001343F"  # Egyptian hieroglyphs
+    r"\U0001F000-\U0001FAFF"  # mahjong, playing cards, pictographs
+    r"\u2190-\u21ff\u2b00-\u2bff\u27f0-\u27ff\u2900-\u297f"  # arrows
+    r"\u2600-\u27bf"  # miscellaneous symbols, dingbats
+)
+_KEYCAP = r"[0-9#*]\ufe0f?\u20e3"
+_NOISE = regex.compile(rf"(?P<pinyin>{_PINYIN_GLOSS})|(?P<emoji>{_KEYCAP}|[{_EMOJI_CHARS}]+)")
+
+# '?' standing for a lost character: a run of two or more, one followed by a
+# pinyin gloss (found while cutting it) or by mojibake punctuation, or U+FFFD.
+_DAMAGE_RE = regex.compile(r"\?{2,}|\?(?=[!_])[!_]*|\ufffd+")
+
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0xFFFD: 0xFFFD})
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A stretch of the original input that is absent from the clean text."""
+
+    start: int
+    end: int
+    kind: str  # "pinyin" | "emoji"
+
+
+@dataclass
+class CleanText:
+    """The cleaned text and the way back to the original offsets."""
+
+    original: str
+    text: str
+    removed: list[Removal] = field(default_factory=list)
+    damaged: list[tuple[int, int]] = field(default_factory=list)  # clean ranges
+    # offset map: clean positions where a deletion happened, and the total shift from there on
+    _cut_at: list[int] = field(default_factory=list, repr=False)
+    _shift: list[int] = field(default_factory=list, repr=False)
+
+    def to_original(self, i: int) -> int:
+        """Original offset of clean character ``i`` (``len(text)`` maps to ``len(original)``)."""
+        if i >= len(self.text):
+            return len(self.original) if i == len(self.text) else i + (self._shift[-1] if self._shift else 0)
+        j = bisect.bisect_right(self._cut_at, i) - 1
+        return i + (self._shift[j] if j >= 0 else 0)
+
+    def orig_range(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` covering clean ``[start, end)``; end excludes trailing deletions."""
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+    def span(self, start: int, end: int) -> Span:
+        s, e = self.orig_range(start, end)
+        return Span(start=s, end=e, text=self.original[s:e])
+
+    def is_damaged(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.damaged)
+
+
+def normalize(original: str) -> CleanText:
+    """Clean ``original`` (see the module docstring). Pure; never raises on a str."""
+    pieces: list[str] = []
+    removed: list[Removal] = []
+    cut_at: list[int] = []
+    shift: list[int] = []
+    glossed_q: list[int] = []  # clean positions of a '?' that carried a pinyin gloss
+    pos = 0
+    clean_len = 0
+    deleted = 0
+    for m in _NOISE.finditer(original):
+        if m.start() > pos:
+            pieces.append(original[pos : m.start()])
+            clean_len += m.start() - pos
+        if m.lastgroup == "pinyin" and original[m.start() - 1] == "?" and clean_len:
+            glossed_q.append(clean_len - 1)
+        deleted += m.end() - m.start()
+        removed.append(Removal(m.start(), m.end(), m.lastgroup or "emoji"))
+        if cut_at and cut_at[-1] == clean_len:
+            shift[-1] = deleted
+        else:
+            cut_at.append(clean_len)
+            shift.append(deleted)
+        pos = m.end()
+    pieces.append(original[pos:])
+    kept = "".join(pieces)
+
+    damaged: list[tuple[int, int]] = []
+    if "?" in kept or DAMAGE in kept:
+        chars = list(kept)
+        marks = [(m.start(), m.end()) for m in _DAMAGE_RE.finditer(kept)]
+        marks += [(i, i + 1) for i in glossed_q if kept[i] == "?"]
+        for s, e in sorted(set(marks)):
+            if damaged and s < damaged[-1][1]:
+                continue
+            damaged.append((s, e))
+            chars[s:e] = DAMAGE * (e - s)
+        kept = "".join(chars)
+
+    text = to_simplified(kept.translate(_WIDTH))
+    return CleanText(original, text, removed, damaged, cut_at, shift)

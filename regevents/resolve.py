@@ -1,0 +1,57 @@
+"""Resolve: link the records the extractors found into one consistent article.
+
+Extractors work independently; this stage decides the cross-references:
+* the article's primary meeting is the first one reported as held;
+* an attendee with no meeting of their own took part in the primary meeting;
+* a meeting's chair is the attendee of that meeting whose actions include 主持;
+* a document signed, adopted or released, and a goal, with no meeting belong
+  to the primary meeting (a merely referenced document belongs to none).
+"""
+from __future__ import annotations
+
+from .models import Article, Attendee, CooperationGoal, Meeting, SignedDocument, Source
+from .source import SourceInfo
+
+CHAIR_ACTION = "主持"
+
+
+def primary_meeting(meetings: list[Meeting]) -> Meeting | None:
+    return next((m for m in meetings if m.status == "held"), meetings[0] if meetings else None)
+
+
+def resolve(
+    source: SourceInfo,
+    meetings: list[Meeting],
+    attendees: list[Attendee],
+    documents: list[SignedDocument],
+    goals: list[CooperationGoal],
+) -> Article:
+    main = primary_meeting(meetings)
+    if main is not None:
+        for person in attendees:
+            if not person.meetings:
+                person.meetings = [main.id]
+        for d in documents:
+            if d.meeting is None and d.action != "referenced":
+                d.meeting = main.id
+        for g in goals:
+            if g.meeting is None:
+                g.meeting = main.id
+    for m in meetings:
+        if m.chair is None:
+            chair = next((p for p in attendees if CHAIR_ACTION in p.actions and m.id in p.meetings), None)
+            if chair is not None:
+                m.chair = chair.id
+    return Article(
+        source=Source(
+            outlet=source.outlet,
+            published=source.published,
+            published_from=source.published_from,  # type: ignore[arg-type]
+            byline=list(source.byline),
+            evidence=list(source.evidence),
+        ),
+        meetings=meetings,
+        attendees=attendees,
+        documents=documents,
+        goals=goals,
+    )

@@ -1,0 +1,176 @@
+"""Source metadata: outlet, the article's own date, and the credited staff.
+
+Why zones matter here: an outlet or a date is read only from the page header,
+meta lines and the lead's dateline, never from a licence line
+(``Copyright 2001-2024``) or a related-news list; credits are read from meta
+lines, captions, the editor chain and the lead's parenthesis, never from the
+body's prose (``接受记者采访时表示`` credits nobody).
+
+Precedence, most specific first:
+* outlet: ``来源:X`` line > dateline ``X讯`` / ``X北京10月20日电`` > ``X 2024-11-22`` stamp line;
+* published: the page stamp > the dateline's month/day > the ``published`` argument.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .dates import Anchor, parse_stamp
+from .models import Span
+from .normalize import CleanText
+from .rules import load_rules
+from .zones import BODY, CAPTION, FURNITURE, HEADLINE, META, Zoning
+
+_GENERIC_OUTLETS = frozenset({"本报", "本网", "本台", "本刊", "本站", "新闻", "消息"})
+_NAME_SPLIT = regex.compile(r"[、,\s]+")
+_HAN_NAME = regex.compile(r"\p{Han}{2,4}")
+_LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.\-]{1,30}")
+_NOT_NAMES = frozenset({"总编室", "编辑部", "新闻中心", "综合", "供稿", "本报", "新华社"})
+
+
+@dataclass
+class SourceInfo:
+    outlet: str | None = None
+    published: str | None = None
+    published_from: str | None = None  # "stamp" | "dateline" | "argument"
+    byline: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    dateline_end: int | None = None  # clean offset where the dateline ends (the lead starts after it)
+
+    @property
+    def anchor(self) -> Anchor:
+        return Anchor.from_edtf(self.published)
+
+
+def _is_person_name(token: str) -> bool:
+    if token in _NOT_NAMES:
+        return False
+    if _LATIN_NAME.fullmatch(token):
+        return True
+    if not _HAN_NAME.fullmatch(token):
+        return False
+    from .gazetteer import surnames  # the surname table loads on first use
+
+    n = surnames().is_surname_start(token)
+    return n > 0 and 2 <= len(token) <= n + 3
+
+
+def _names_after(text: str, start: int, limit: int) -> list[str]:
+    """Names credited after a credit keyword that ends at ``start``."""
+    rules = load_rules("source")
+    stop = rules["credit_stop"].search(text, start, min(len(text), start + limit))
+    segment = text[start : stop.start() if stop else min(len(text), start + limit)]
+    names: list[str] = []
+    for token in _NAME_SPLIT.split(segment.strip()):
+        token = token.strip()
+        if token.endswith("摄") and len(token) > 2:
+            token = token[:-1]
+        if token and _is_person_name(token):
+            names.append(token)
+        elif token:
+            break  # credits are a run of names; prose after them is not a credit
+    return names
+
+
+def _credit_regions(clean: CleanText, zoning: Zoning) -> list[tuple[int, int]]:
+    """Clean ranges where staff credits may stand."""
+    regions: list[tuple[int, int]] = []
+    first_body = next((ln for ln in zoning.lines if ln.zone == BODY), None)
+    for ln in zoning.lines:
+        if ln.zone in (META, CAPTION) or (ln.zone == FURNITURE and ln.rule in ("editor_chain", "photo_caption")):
+            regions.append((ln.start, ln.end))
+    if first_body is not None:
+        head = clean.text[first_body.start : min(first_body.end, first_body.start + 120)]
+        for m in regex.finditer(r"\([^()\n]{2,60}\)", head):
+            regions.append((first_body.start + m.start(), first_body.start + m.end()))
+    return regions
+
+
+def _byline(clean: CleanText, zoning: Zoning) -> tuple[list[str], list[Span]]:
+    rules = load_rules("source")
+    text = clean.text
+    names: list[str] = []
+    evidence: list[Span] = []
+    for start, end in _credit_regions(clean, zoning):
+        for m in rules["credit"].finditer(text, start, end):
+            found = _names_after(text[:end], m.end(), 40)
+            for n in found:
+                if n not in names:
+                    names.append(n)
+            if found:
+                evidence.append(clean.span(m.start(), min(end, m.end() + sum(len(n) + 1 for n in found))))
+    body_lines = zoning.lines_in(BODY)
+    if body_lines:
+        last = body_lines[-1]
+        m = rules["trailing_signature"].search(text, last.start, last.end)
+        if m and _is_person_name(m["name"]) and m["name"] not in names:
+            names.append(m["name"])
+            evidence.append(clean.span(m.start("name"), m.end("name")))
+    return names, evidence
+
+
+def _outlet(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None, regex.Match[str] | None]:
+    rules = load_rules("source")
+    text = clean.text
+    header_like = [ln for ln in zoning.lines if ln.zone in (META, HEADLINE, CAPTION) or ln.rule == "editor_chain"]
+    for ln in header_like:
+        m = rules["source_line"].search(text, ln.start, ln.end)
+        if m and m["outlet"] not in _GENERIC_OUTLETS:
+            return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), None
+    first_body = next((ln for ln in zoning.lines if ln.zone == BODY), None)
+    dateline = rules["dateline"].search(text, first_body.start, first_body.end) if first_body else None
+    if dateline and dateline["outlet"] not in _GENERIC_OUTLETS:
+        return dateline["outlet"], clean.span(dateline.start("outlet"), dateline.end("outlet")), dateline
+    for ln in header_like:
+        m = rules["stamp_outlet"].search(text, ln.start, ln.end)
+        if m:
+            return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), dateline
+    return None, None, dateline
+
+
+def _stamp(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None]:
+    rules = load_rules("source")
+    text = clean.text
+    for ln in zoning.lines:
+        if ln.zone == BODY:
+            break  # a page stamp stands above the article
+        if ln.zone not in (META, HEADLINE):
+            continue
+        for m in rules["stamp"].finditer(text, ln.start, ln.end):
+            value = parse_stamp(m.group())
+            if value:
+                return value, clean.span(m.start(), m.end())
+    return None, None
+
+
+def read_source(clean: CleanText, zoning: Zoning, published: str | None = None) -> SourceInfo:
+    """Outlet, date and byline of the article. ``published`` is the caller's EDTF date, if any."""
+    info = SourceInfo()
+    outlet, outlet_span, dateline = _outlet(clean, zoning)
+    if dateline is None:
+        first_body = next((ln for ln in zoning.lines if ln.zone == BODY), None)
+        if first_body is not None:
+            dateline = load_rules("source")["dateline"].search(clean.text, first_body.start, first_body.end)
+    info.outlet = outlet
+    if outlet_span:
+        info.evidence.append(outlet_span)
+    if dateline is not None:
+        info.dateline_end = dateline.end()
+
+    stamp, stamp_span = _stamp(clean, zoning)
+    if stamp:
+        info.published, info.published_from = stamp, "stamp"
+        info.evidence.append(stamp_span)  # type: ignore[arg-type]
+    elif dateline is not None and dateline["month"]:
+        month, day = int(dateline["month"]), int(dateline["day"])
+        year = Anchor.from_edtf(published).year if published else None
+        info.published = f"{year if year else 'XXXX'}-{month:02d}-{day:02d}"
+        info.published_from = "dateline"
+        info.evidence.append(clean.span(dateline.start("month"), dateline.end("day")))
+    elif published:
+        info.published, info.published_from = published, "argument"
+
+    info.byline, spans = _byline(clean, zoning)
+    info.evidence.extend(spans)
+    return info

@@ -1,0 +1,95 @@
+"""Normalisation: noise removed, damage marked, and offsets always map back."""
+from __future__ import annotations
+
+import pytest
+from conftest import text_names, read_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import regex
+
+from regevents.normalize import _WIDTH, DAMAGE, normalize
+
+
+def assert_offsets(raw: str) -> None:
+    c = normalize(raw)
+    assert len(c.text) <= len(raw)
+    for i in range(0, len(c.text), max(1, len(c.text) // 200)):
+        sp = c.span(i, i + 1)
+        assert raw[sp.start : sp.end] == sp.text
+        assert sp.end - sp.start == 1
+    if c.text:
+        sp = c.span(0, len(c.text))
+        assert raw[sp.start : sp.end] == sp.text
+
+
+@pytest.mark.parametrize("name", text_names())
+def test_offsets_on_shared_texts(name):
+    raw = read_text(name)
+    assert_offsets(raw)
+    c = normalize(raw)
+    # every clean char is the (simplified, width-normalised) image of the char it maps to
+    for i in range(len(c.text)):
+        o = c.to_original(i)
+        if regex.match(r"\p{Han}", raw[o]):
+            assert regex.match(r"\p{Han}", c.text[i])
+        else:
+            assert c.text[i] in (raw[o].translate(_WIDTH), DAMAGE)
+
+
+@pytest.mark.parametrize(
+    "raw,clean",
+    [
+        ("協(xié)同發(fā)展", "协同发展"),
+        ("領(lǐng)導(dǎo)", "领导"),
+        ("12🏋️日下午", "12日下午"),
+        ("近8年來🙅🏼‍♀️", "近8年来"),
+        ("本領*️⃣👨🏻‍🌾。", "本领。"),
+        ("共識🈂️;重點㊙️", "共识;重点"),
+        ("互補⇨、深度✢融合", "互补、深度融合"),
+        ("投入🂠,統籌𓀁", "投入,统筹"),
+        ("🇨🇳中国", "中国"),
+        ("(记者 李保林)", "(记者 李保林)"),
+        ("会议，审议：通过（草案）", "会议,审议:通过(草案)"),
+        ("２０１９年５月", "2019年5月"),
+        ("COVID-19 ABC", "COVID-19 ABC"),
+        ("“一江碧水”《纲要》、。", "“一江碧水”《纲要》、。"),
+    ],
+)
+def test_cleaning(raw, clean):
+    assert normalize(raw).text == clean
+    assert_offsets(raw)
+
+
+def test_damaged_runs_are_marked():
+    c = normalize("江蘇省委副書記、省長吳政??;浙江")
+    assert "吴政" + DAMAGE * 2 in c.text
+    s, e = c.damaged[0]
+    assert c.text[s:e] == DAMAGE * 2 and c.is_damaged(s, e)
+
+
+def test_damaged_char_before_gloss():
+    c = normalize("勇挑重?(fù)擔(dān)")
+    assert c.text == "勇挑重" + DAMAGE + "担"
+    assert c.damaged == [(3, 4)]
+
+
+def test_mojibake_marked():
+    c = normalize("儀式?!缎吓_(tái)倡議》")
+    assert c.text.startswith("仪式" + DAMAGE * 2)
+
+
+def test_plain_question_mark_kept():
+    assert normalize("补贴发放多少?吉林").text == "补贴发放多少?吉林"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("協同發展會議在漢舉行12日?()xiéǎ🏋️‍♀*⃣🇨🇳㊙ ,，。\n")), max_size=80))
+def test_offsets_on_noisy_text(raw):
+    assert_offsets(raw)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_offsets_on_any_text(raw):
+    assert_offsets(raw)

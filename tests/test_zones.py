@@ -1,0 +1,62 @@
+"""Page zoning of each shared text: the article is read, the furniture is not."""
+from __future__ import annotations
+
+import pytest
+from conftest import read_text
+
+from regevents.normalize import normalize
+from regevents.zones import BODY, FURNITURE, HEADLINE, zone
+
+
+def zones_of(name: str):
+    c = normalize(read_text(name))
+    z = zone(c.text)
+    return c.text, z
+
+
+def zone_of_line(text, z, needle):
+    for ln in z.lines:
+        if needle in text[ln.start : ln.end]:
+            return ln.zone
+    raise AssertionError(f"no line contains {needle!r}")
+
+
+@pytest.mark.parametrize(
+    "name,needle,expected",
+    [
+        ("000_800a12ffd4e27745.txt", "座谈会在汉举行", HEADLINE),
+        ("000_800a12ffd4e27745.txt", "湖北日报讯", BODY),
+        ("000_800a12ffd4e27745.txt", "Copyright", FURNITURE),
+        ("000_800a12ffd4e27745.txt", "版权为", FURNITURE),
+        ("001_cc6c4b9cc009c9ed.txt", "当前位置", FURNITURE),
+        ("001_cc6c4b9cc009c9ed.txt", "安徽新闻", FURNITURE),
+        ("001_cc6c4b9cc009c9ed.txt", "出席", HEADLINE),
+        ("001_cc6c4b9cc009c9ed.txt", "通讯地址", FURNITURE),
+        ("002_3873d8454603a5b7.txt", "IMG_5763", FURNITURE),
+        ("002_3873d8454603a5b7.txt", "活动招募", FURNITURE),
+        ("002_3873d8454603a5b7.txt", "六大领域重点合作", BODY),
+        ("004_f3826c69192a0ce5.txt", "布兰妮", FURNITURE),
+        ("004_f3826c69192a0ce5.txt", "李嘉诚", FURNITURE),
+        ("004_f3826c69192a0ce5.txt", "新闻多一点", BODY),
+        ("h01.txt", "用户登录", FURNITURE),
+        ("h04.txt", "精选视频", FURNITURE),
+        ("h09.txt", "新闻排行", FURNITURE),
+        ("h12.txt", "新闻热点", FURNITURE),
+        ("h19.txt", "我要问", FURNITURE),
+    ],
+)
+def test_zone_of_line(name, needle, expected):
+    text, z = zones_of(name)
+    assert zone_of_line(text, z, needle) == expected
+
+
+def test_readable_text_blanks_furniture_and_keeps_length():
+    text, z = zones_of("004_f3826c69192a0ce5.txt")
+    assert len(z.readable_text) == len(text)
+    assert "布兰妮" not in z.readable_text and "李嘉诚" not in z.readable_text
+    assert "泛珠三角区域合作行政首长联席会议在贵州贵阳举行" in z.readable_text
+
+
+def test_caption_is_not_readable():
+    text, z = zones_of("004_f3826c69192a0ce5.txt")
+    assert "湘黔两省在贵阳举行工作会谈" not in z.readable_text
