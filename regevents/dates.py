@@ -180,13 +180,13 @@ _MONTH = rf"(?:{_MON_A}|{_MON_C})"
 _DAY_A = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _DAY_C = r"(?:三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九]|十|[一二三四五六七八九])"
 _DAY = rf"(?:{_DAY_A}|{_DAY_C})"
-# a month that does not follow a number or a 年 (那 would be 2019年5月 / 每年5月)
+# a bare month must not follow a number or 年 (those are 2019年5月, read whole, or 每年5月)
 _MSTART = rf"(?<![\d\-/:{_CN}百千万两几数年每])(?<!\d\.)"
 _SEP = r" ?(?:至|到|-|—{1,2}|–|―|~|〜) ?"
 _RELYEAR = r"(?:今年|去年|前年|明年)"
 _REL_YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 
-# Optional weekday written after a date: 5月22日(星期三), 5月22日周三.
+# Optional weekday written after a date: 5月22日(星期三), 5月22日(周三), 5月22日星期三.
 _WD_SUFFIX = r"(?:\((?:星期|周)[一二三四五六日天]\)|星期[一二三四五六日天])?"
 # Part of day, longest first; single 晚/夜 only when not the start of another word.
 _POD_WORDS = {
@@ -220,7 +220,7 @@ _ALTS: list[tuple[str, str]] = [
              rf"{_WD_SUFFIX}{_POD}"),
     # 2019年5月 / 今年5月 / 5月份 (ASCII month only when bare)
     ("month", rf"(?:(?P<y1>{_YEAR})年(?P<m1>{_MONTH})|(?P<ry1>{_RELYEAR})(?P<m1>{_MONTH})"
-              rf"|{_MSTART}(?P<m1>{_MON_A}))月份?(?![日号])"),
+              rf"|{_MSTART}(?P<m1>{_MON_A}))月份?(?![日号\d])"),
     # 2019年度 / 2019年 (not 1990年代)
     ("year", rf"(?P<y1>{_YEAR})年度?(?!代)"),
     # 今(9)日, 今(9日), 今日(9日), 昨(8)日上午, 前(3)日, 明(10)日
@@ -229,10 +229,10 @@ _ALTS: list[tuple[str, str]] = [
     ("rel", r"(?:(?<![如至迄])今(?P<rt>[日天])(?!头条|说法|关注|中国|亚洲|美国|世界|益|趋|渐|臻|之)"
             r"|(?P<ry>昨)[日天]"
             r"|(?<![目此之提事以当空从眼日年会赛节届生战门面跟史向超阵胸考课饭睡节前])(?P<rq>前)(?:天|日(?![益均常]))"
-            r"|(?<![说表声证透阐申注标查指发英光鲜清分高精简聪黎开文好美失标])(?P<rm>明)(?:天|日(?![本程常益报之]))"
+            r"|(?<![说表声证透阐申注标查指发英光鲜清分高精简聪黎开文好美失的])(?P<rm>明)(?:天|日(?![本程常益报之]))"
             rf"){_POD}"),
     # 28日至29日 (day range, month from anchor)
-    ("r_dd", rf"(?<![\d\-/:月第近连续共约逾超达计余每号至到])(?<!\d\.)(?P<d1>{_DAY_A})日{_SEP}(?P<d2>{_DAY_A})日"),
+    ("r_dd", rf"(?<![\d\-/:月第近连续共约逾超达计余每号至到])(?<!\d\.)(?P<d1>{_DAY_A})日?{_SEP}(?P<d2>{_DAY_A})日"),
     # 12日下午 (ASCII digits only: 七日 is too often "seven days")
     ("day", rf"(?<![\d\-/:月第近连续共约逾超达计余每号前后])(?<!\d\.)(?P<d1>{_DAY_A})日"
             rf"(?!内|以内|之内|以上|以下|左右|游|均|期|间|起算|[日月年])(?:\((?:星期|周)[一二三四五六日天]\))?{_POD}"),
@@ -253,7 +253,6 @@ _FIRST = r"(?=[\d〇○一二三四五六七八九十今昨前明去本这上下
 _DATE_RE = regex.compile(_FIRST + "(?:" + "|".join(f"(?P<K_{name}>{pat})" for name, pat in _ALTS) + ")")
 _KINDS = [name for name, _ in _ALTS]
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_REL_DAY = {"今": 0, "昨": -1, "前": -2, "明": 1}
 
 
 # --------------------------------------------------------------------------- resolution
@@ -265,7 +264,9 @@ def _shift(anchor: Anchor, days: int) -> str | None:
         return None
     if anchor.month is None:
         d = anchor.day + days
-        return format_edtf(anchor.year, None, d) if 1 <= d <= 28 else None
+        # any month has days 1-28; going back from a written day stays inside its month
+        ok = 1 <= d <= 28 or (days < 0 and d >= 1)
+        return format_edtf(anchor.year, None, d) if ok else None
     if anchor.year is not None:
         t = _dt.date(anchor.year, anchor.month, anchor.day) + _dt.timedelta(days=days)
         # a shift over New Year from a known year stays known

@@ -145,6 +145,9 @@ class SignedDocument(_Strict):
     evidence: list[Span] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
     verb: str | None = None
+    group: str | None = None  # documents listed together under one stated count share a group id
+    group_size: int | None = None  # the count the article states for the group (等六个合作文件 -> 6)
+    count_evidence: Span | None = None  # where that count is stated
     rule: str | None = None
 
 
@@ -155,7 +158,9 @@ class CooperationGoal(_Strict):
     meeting: str | None = None
     proposed_by: str | None = None
     evidence: list[Span] = Field(default_factory=list)
+    group: str | None = None  # goals of one enumeration share a group id
     group_size: int | None = None  # the count the article claims for the list (九个方面 -> 9)
+    count_evidence: Span | None = None  # where that count is stated
     rule: str | None = None
 
 

@@ -110,6 +110,16 @@ def _byline(clean: CleanText, zoning: Zoning) -> tuple[list[str], list[Span]]:
     return names, evidence
 
 
+def _dateline(text: str, zoning: Zoning) -> regex.Match[str] | None:
+    """The lead's dateline (``湖北日报讯``, ``人民网北京10月20日电``) in one of the first body lines."""
+    rule = load_rules("source")["dateline"]
+    for ln in zoning.lines_in(BODY)[:3]:
+        m = rule.search(text, ln.start, ln.end)
+        if m:
+            return m
+    return None
+
+
 def _outlet(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None, regex.Match[str] | None]:
     rules = load_rules("source")
     text = clean.text
@@ -118,8 +128,7 @@ def _outlet(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None, 
         m = rules["source_line"].search(text, ln.start, ln.end)
         if m and m["outlet"] not in _GENERIC_OUTLETS:
             return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), None
-    first_body = next((ln for ln in zoning.lines if ln.zone == BODY), None)
-    dateline = rules["dateline"].search(text, first_body.start, first_body.end) if first_body else None
+    dateline = _dateline(text, zoning)
     if dateline and dateline["outlet"] not in _GENERIC_OUTLETS:
         return dateline["outlet"], clean.span(dateline.start("outlet"), dateline.end("outlet")), dateline
     for ln in header_like:
@@ -149,9 +158,7 @@ def read_source(clean: CleanText, zoning: Zoning, published: str | None = None) 
     info = SourceInfo()
     outlet, outlet_span, dateline = _outlet(clean, zoning)
     if dateline is None:
-        first_body = next((ln for ln in zoning.lines if ln.zone == BODY), None)
-        if first_body is not None:
-            dateline = load_rules("source")["dateline"].search(clean.text, first_body.start, first_body.end)
+        dateline = _dateline(clean.text, zoning)
     info.outlet = outlet
     if outlet_span:
         info.evidence.append(outlet_span)

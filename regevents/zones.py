@@ -62,8 +62,9 @@ def _classify(line: str) -> tuple[str | None, str | None, str | None]:
 
 
 def _looks_like_lead(line: str) -> bool:
+    """A lead has a full stop, or is long prose (a headline is short and unpunctuated)."""
     stripped = line.strip()
-    return "。" in stripped or len(stripped) >= 50
+    return "。" in stripped or (len(stripped) >= 80 and "," in stripped)
 
 
 def zone(text: str) -> Zoning:
@@ -81,11 +82,12 @@ def zone(text: str) -> Zoning:
     ended = False
     for start, end in spans:
         line = text[start:end]
-        if ended:
-            zones.append(FURNITURE)
-            rules.append("after_article_end")
-            continue
         kind, z, name = _classify(line)
+        if ended:
+            # past the article's end only more credits are worth a look
+            zones.append(META if name in ("editor_chain", "meta_line") else FURNITURE)
+            rules.append(name if name in ("editor_chain", "meta_line") else "after_article_end")
+            continue
         if kind == "nav":
             if not body_started:
                 zones[:] = [FURNITURE] * len(zones)

@@ -35,7 +35,8 @@ for districts of 北京/上海/天津/重庆; empty for units directly under a
 province such as 仙桃市); ``abbr`` comma-separated one-character press
 abbreviations; ``alias`` other comma-separated written forms; ``adcode`` the
 6-digit code; ``status`` current|former; ``word`` 1 when ``short`` is also an
-ordinary word that must not be taken as a place without more context.
+ordinary word that must not be taken as a place without more context, 2 when
+the full name is too (城区, 范县), 0 otherwise.
 """
 from __future__ import annotations
 
@@ -91,7 +92,22 @@ PROVINCE_ALIAS = {
 
 # Short forms that are also ordinary words in official news language; an
 # extractor should accept them as places only with a suffix or other context.
-COMMON_WORD_SHORTS: set[str] = set()
+# Short forms that are also ordinary words of official news language (来宾
+# "guests", 合作 "cooperation", 振兴, 新兴, 长治久安 ...): word=1, the loader
+# leaves them out of its default pattern. Full names that are ordinary words
+# (城区, 郊区, 新城区) and all two-character county names (范县 in 示范县, 兴县
+# in 振兴县域, 和县 in 市和县) get word=2: neither name nor short is matched
+# by default; lookup() still knows them.
+COMMON_WORD_SHORTS = set("""
+来宾 长治 白银 日照 阿里 朝阳 安康 大庆 中山 海西 合作 和平 光明 友好 新华 振兴 同心 富民 共和
+中原 东方 红旗 平安 长安 互助 通道 南部 会同 延长 城关 新城 太平 安宁 江南 江北 西湖 白云 青山
+金山 城中 城北 城东 城西 市中 新市 安定 清河 大方 武功 马尾 天山 长寿 万年 三江 河东 河西 前进
+向阳 新兴 兴业 南山 市北 市南 新建 龙门 江海 海港 港口 港南 港北 安居 复兴 运河 东湖 江城 红星
+龙凤 回民 东风 工农 东山 西山 南湖 北湖 平原 江口 河口 太湖 东港 民乐 乐业 凤凰 双桥 天元 天河
+宝塔 朝天 铁山
+""".split())
+COMMON_WORD_NAMES = {"城区", "郊区", "矿区", "东区", "西区", "新城区", "老城区", "新市区", "城中区", "城北区",
+                     "城东区", "城西区", "市中区", "市北区", "市南区"}
 
 
 def _download(dest: Path) -> None:
@@ -153,7 +169,7 @@ class Shortener:
             forms.add(n)
             if n.endswith("族") and len(n) >= 3:  # 哈萨克族 -> 哈萨克, 蒙古族 -> 蒙古
                 forms.add(n[:-1])
-        forms.update({"锡伯", "塔吉克", "柯尔克孜", "维吾尔"})
+        forms.update({"锡伯", "塔吉克", "柯尔克孜", "维吾尔", "各族"})  # 龙胜各族自治县
         self.nations = sorted(forms, key=len, reverse=True)
 
     def strip_nations(self, stem: str) -> str:
@@ -179,12 +195,16 @@ class Shortener:
             if name.endswith(suf):
                 stem = self.strip_nations(name[: -len(suf)])
                 return stem if len(stem) >= 2 else name
-        if name.endswith(("新区", "矿区")):
+        if name.endswith("新区") and len(name) >= 4:  # 浦东新区 -> 浦东 (but 清新区 -> 清新)
+            return name[:-2]
+        if name.endswith("矿区"):
             return name
-        for suf in ("林区", "特区", "地区", "市", "县", "区", "盟"):
+        if name == "神农架林区":
+            return "神农架"
+        for suf in ("特区", "地区", "市", "县", "区", "盟"):
             if name.endswith(suf) and len(name) - len(suf) >= 2:
                 return name[: -len(suf)]
-        if name.endswith("旗") and not name.endswith(("前旗", "中旗", "后旗", "左旗", "右旗")):
+        if name.endswith("旗") and not name.endswith(("前旗", "中旗", "后旗", "左旗", "右旗", "联合旗")):
             stem = name[:-1]
             return stem if len(stem) >= 2 else name
         return name
@@ -236,7 +256,12 @@ def build(folder: Path) -> list[dict[str, str]]:
             alias = PROVINCE_ALIAS.get(short, "")
         elif level == "prefecture" and status == "current":
             abbr = CITY_ABBR.get((province, short), "")
-        word = "1" if short in COMMON_WORD_SHORTS and level != "province" else "0"
+        word = "0"
+        if level != "province":
+            if name in COMMON_WORD_NAMES or (level == "county" and len(name) <= 2):
+                word = "2"
+            elif short in COMMON_WORD_SHORTS:
+                word = "1"
         rows.append({
             "name": name, "short": short, "level": level, "province": province, "city": city,
             "abbr": abbr, "alias": alias, "adcode": code, "status": status, "word": word,
@@ -265,7 +290,8 @@ def write(rows: list[dict[str, str]], out: Path) -> None:
         "# Hand-written tables in the script: one-character press abbreviations (abbr), aliases, common-word flags (word).",
         f"# Rows: {len(rows)} ({counts['province']} province, {counts['prefecture']} prefecture, {counts['county']} county).",
         "# Columns: name, short, level (province|prefecture|county), province (short), city (short, county level),",
-        "#          abbr (comma-separated), alias (comma-separated), adcode, status (current|former), word (1 = short is also an ordinary word).",
+        "#          abbr (comma-separated), alias (comma-separated), adcode, status (current|former),",
+        "#          word (0 = plain place name; 1 = short is also an ordinary word; 2 = name and short are both ordinary words/too short).",
     ]
     with out.open("w", encoding="utf-8", newline="") as fh:
         fh.write("\n".join(header) + "\n")

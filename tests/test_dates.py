@@ -254,3 +254,28 @@ def test_parse_stamp_skips_dateparser_for_non_dates():
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     assert res.returncode == 0, res.stderr
+
+
+# --------------------------------------------------------------------- robustness
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_ALPHABET = st.sampled_from(
+    list("0123456789年月日号至到-—~.:/()今昨前明天周星期本上下午晚近此不久度份〇○一二三四五六七八九十, 会议召开每第")
+)
+_ANCHORS = st.sampled_from([None, "2019-05-24", "XXXX-07-29", "2020-03-01", "XXXX-03-01", "2019", "2019-12", "XXXX-XX-31"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_ALPHABET, max_size=40).map("".join), anchor=_ANCHORS)
+def test_never_crashes_and_offsets_hold(text, anchor):
+    ms = find_dates(text, Anchor.from_edtf(anchor))
+    last = 0
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last and m.end > m.start
+        last = m.end
+        if m.value is not None:
+            a = Anchor.from_edtf(m.value)  # every value is readable EDTF
+            assert a != Anchor() or m.value.startswith("XXXX")

@@ -1,0 +1,96 @@
+"""What every check reads: the article, and (when given) its original text, cleaned once.
+
+Why a shared context: several checks (speakers, headline names, stated counts,
+inferred years) read the article text. Normalising and zoning it costs about as
+much as the rest of the checks together, so it is done at most once per
+:func:`regevents.validate.check` call, lazily, and only when the original text
+was given.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+from .models import Article, Attendee, CooperationGoal, Meeting, SignedDocument, Span
+from .normalize import CleanText, normalize
+from .zones import BODY, HEADLINE, Zoning, zone
+
+Record = Meeting | Attendee | SignedDocument | CooperationGoal
+
+
+@dataclass
+class Context:
+    article: Article
+    original: str | None = None
+    _ids: dict[str, Record] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for rec in self.records():
+            self._ids.setdefault(rec.id, rec)
+
+    # ---------------------------------------------------------------- records
+
+    def records(self) -> Iterator[Record]:
+        a = self.article
+        yield from a.meetings
+        yield from a.attendees
+        yield from a.documents
+        yield from a.goals
+
+    def get(self, rec_id: str | None) -> Record | None:
+        return self._ids.get(rec_id) if rec_id is not None else None
+
+    def meeting(self, rec_id: str | None) -> Meeting | None:
+        rec = self.get(rec_id)
+        return rec if isinstance(rec, Meeting) else None
+
+    def attendee(self, rec_id: str | None) -> Attendee | None:
+        rec = self.get(rec_id)
+        return rec if isinstance(rec, Attendee) else None
+
+    # ---------------------------------------------------------------- text
+
+    @cached_property
+    def clean(self) -> CleanText | None:
+        return normalize(self.original) if self.original is not None else None
+
+    @cached_property
+    def zoning(self) -> Zoning | None:
+        return zone(self.clean.text) if self.clean is not None else None
+
+    @cached_property
+    def readable(self) -> str | None:
+        """Clean headline + body text, other lines blanked (same length as the clean text)."""
+        return self.zoning.readable_text if self.zoning is not None else None
+
+    @cached_property
+    def body(self) -> str | None:
+        """Clean text with everything but body lines blanked (same length)."""
+        return self._only(BODY)
+
+    @cached_property
+    def headline(self) -> str | None:
+        """Clean text with everything but headline lines blanked (same length)."""
+        return self._only(HEADLINE)
+
+    def _only(self, zone_name: str) -> str | None:
+        if self.zoning is None or self.clean is None:
+            return None
+        text = self.clean.text
+        pieces: list[str] = []
+        pos = 0
+        for ln in self.zoning.lines:
+            if ln.zone != zone_name:
+                pieces.append(text[pos : ln.start])
+                pieces.append(" " * (ln.end - ln.start))
+                pos = ln.end
+        pieces.append(text[pos:])
+        return "".join(pieces)
+
+    def span(self, start: int, end: int) -> Span | None:
+        """Evidence span (original offsets) for clean ``[start, end)``."""
+        return self.clean.span(start, end) if self.clean is not None else None
+
+    def orig_range(self, start: int, end: int) -> tuple[int, int] | None:
+        return self.clean.orig_range(start, end) if self.clean is not None else None

@@ -1,0 +1,611 @@
+"""Vocabularies (gazetteers) read from ``regevents/data/`` and the patterns built on them.
+
+Why a module of its own: every extractor needs the same places, post titles,
+organisations, surnames and meeting-type words, and each needs them as a
+compiled ``regex`` pattern. The files are read once, lazily, through
+``importlib.resources`` (so an installed wheel works), and every pattern is
+compiled once and cached.
+
+Files (UTF-8, tab-separated, ``#`` header lines name their source):
+
+* ``divisions.tsv``: provinces, prefectures, counties (current and former);
+* ``posts.tsv``: bare post titles (书记, 副书记, 省长, 常务副市长 ...);
+* ``orgs.tsv``: bodies (国务院, 国家发展改革委) and local body words (省委, 人大常委会, 发改委);
+* ``surnames.txt``: single and compound surnames;
+* ``meeting_kinds.tsv``: meeting-type words (座谈会, 联席会议 ...) with their canonical form.
+
+A printed role is ``[中共][place][org ...]title``: ``江西省委副书记`` is place
+``江西`` + org ``省委`` + title ``副书记``; :func:`split_role` returns
+``("江西省委", "副书记")`` and ``org + title`` always gives back the printed
+wording, which is what the scorer compares.
+
+All patterns match simplified Chinese (the cleaned text); all names are
+matched longest first, through a character trie so that several thousand
+names stay fast.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+import regex
+
+__all__ = [
+    "Place",
+    "Gazetteer",
+    "Post",
+    "Posts",
+    "Org",
+    "Orgs",
+    "Surnames",
+    "MeetingKind",
+    "MeetingKinds",
+    "places",
+    "province_of",
+    "place_pattern",
+    "posts",
+    "split_role",
+    "orgs",
+    "surnames",
+    "meeting_kinds",
+    "alternation",
+    "vocab",
+]
+
+LEVELS = ("province", "prefecture", "county")
+_LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
+
+
+# --------------------------------------------------------------- file reading
+
+def _read_lines(filename: str) -> Iterator[str]:
+    """Non-comment, non-blank lines of a data file."""
+    ref = resources.files("regevents") / "data" / filename
+    for line in ref.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line
+
+
+def _read_tsv(filename: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file as dicts keyed by its header line."""
+    lines = _read_lines(filename)
+    header = next(lines).split("\t")
+    rows = []
+    for n, line in enumerate(lines, 2):
+        cells = line.split("\t")
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        elif len(cells) > len(header):
+            raise ValueError(f"{filename}: data line {n} has {len(cells)} cells, header has {len(header)}")
+        rows.append(dict(zip(header, (c.strip() for c in cells))))
+    return rows
+
+
+def source_header(filename: str) -> list[str]:
+    """The ``#`` comment lines at the top of a data file (they name its source)."""
+    ref = resources.files("regevents") / "data" / filename
+    out = []
+    for line in ref.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        out.append(line)
+    return out
+
+
+# --------------------------------------------------------------- trie patterns
+
+def alternation(words: Iterable[str]) -> str:
+    """A non-capturing regex source matching any of ``words``, longest first.
+
+    Built as a character trie (``芜湖(?:市|县)?``), so a match from a given
+    position is always the longest listed word there, and the engine never
+    tries thousands of branches one by one. Returns a pattern that never
+    matches when ``words`` is empty.
+    """
+    trie: dict = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    if not trie:
+        return "(?!)"
+    return _trie_source(trie)
+
+
+def _trie_source(node: dict) -> str:
+    """Regex source for the word endings below ``node`` ("" key = a word may end here)."""
+    leaves: list[str] = []  # children that end a word and have no continuation: one [class]
+    branches: list[str] = []
+    for ch in sorted(k for k in node if k):
+        tail = _trie_source(node[ch])
+        if tail:
+            branches.append(regex.escape(ch) + tail)
+        else:
+            leaves.append(ch)
+    if len(leaves) == 1:
+        branches.append(regex.escape(leaves[0]))
+    elif leaves:
+        branches.append("[" + "".join(regex.escape(c) for c in leaves) + "]")
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        # a word may stop here; the greedy ? tries the longer continuation first
+        return "(?:" + body + ")?"
+    return body
+
+
+# --------------------------------------------------------------- places
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One administrative division.
+
+    ``province`` is the short name of the provincial-level unit (itself for a
+    province); ``city`` the short name of the prefecture-level parent of a
+    county-level unit (the municipality for its districts), else ``None``.
+    ``word`` is 1 when ``short`` is also an ordinary word (合作, 来宾), 2 when
+    ``name`` is too (城区, 范县); such names need context before they count.
+    """
+
+    name: str
+    short: str
+    level: str
+    province: str
+    city: str | None = None
+    abbr: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    adcode: str = ""
+    current: bool = True
+    word: int = 0
+
+    @property
+    def is_province(self) -> bool:
+        return self.level == "province"
+
+    @property
+    def is_municipality(self) -> bool:
+        return self.level == "province" and self.adcode[:2] in {"11", "12", "31", "50"}
+
+
+class Gazetteer:
+    """Lookup of administrative divisions by full name, short name, alias or abbreviation."""
+
+    def __init__(self, rows: Iterable[dict[str, str]]) -> None:
+        self._places: list[Place] = []
+        for r in rows:
+            self._places.append(Place(
+                name=r["name"],
+                short=r["short"] or r["name"],
+                level=r["level"],
+                province=r["province"],
+                city=r.get("city") or None,
+                abbr=tuple(a for a in r.get("abbr", "").split(",") if a),
+                aliases=tuple(a for a in r.get("alias", "").split(",") if a),
+                adcode=r.get("adcode", ""),
+                current=r.get("status", "current") != "former",
+                word=int(r.get("word") or 0),
+            ))
+        self._by_name: dict[str, list[Place]] = {}
+        self._by_short: dict[str, list[Place]] = {}
+        self._by_abbr: dict[str, list[Place]] = {}
+        for p in self._places:
+            self._by_name.setdefault(p.name, []).append(p)
+            for a in p.aliases:
+                self._by_name.setdefault(a, []).append(p)
+            if p.short != p.name:
+                self._by_short.setdefault(p.short, []).append(p)
+            for a in p.abbr:
+                self._by_abbr.setdefault(a, []).append(p)
+        for table in (self._by_name, self._by_short):
+            for key, found in table.items():
+                found.sort(key=self._rank)
+        # provinces first, then cities in the order of the file
+        for found in self._by_abbr.values():
+            found.sort(key=lambda p: _LEVEL_RANK[p.level])
+        self._patterns: dict[tuple[frozenset[str], frozenset[str], bool, bool], regex.Pattern[str]] = {}
+
+    @staticmethod
+    def _rank(p: Place) -> tuple:
+        # current before former, higher level first, then municipalities and
+        # provincial capitals' districts (lower adcode), for a stable choice
+        return (not p.current, _LEVEL_RANK[p.level], p.adcode)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and (name in self._by_name or name in self._by_short)
+
+    def lookup_all(self, name: str) -> tuple[Place, ...]:
+        """Every division written ``name`` (full name or alias first, then short form), best first."""
+        return tuple(self._by_name.get(name, ())) + tuple(self._by_short.get(name, ()))
+
+    def lookup(self, name: str) -> Place | None:
+        """The division ``name`` most likely means: 芜湖市 / 芜湖 / 香港特区 -> the Place.
+
+        Among several candidates a provincial-level unit beats a prefecture,
+        which beats a county (海南, 吉林, 朝阳); current units beat former
+        ones. Abbreviations (汉, 沪) are not accepted here: see :meth:`lookup_abbr`.
+        """
+        found = self._by_name.get(name) or self._by_short.get(name)
+        if not found:
+            return None
+        if name in self._by_name and name in self._by_short:
+            found = sorted(self._by_name[name] + self._by_short[name], key=self._rank)
+        return found[0]
+
+    def lookup_abbr(self, ch: str) -> Place | None:
+        """The division a one-character press abbreviation stands for (沪 -> 上海, 汉 -> 武汉).
+
+        Provincial abbreviations win over city ones (宁 -> 宁夏, not 南京).
+        """
+        found = self._by_abbr.get(ch)
+        return found[0] if found else None
+
+    def lookup_abbr_all(self, ch: str) -> tuple[Place, ...]:
+        """Every division abbreviated ``ch`` (宁 -> 宁夏, 南京), provinces first."""
+        return tuple(self._by_abbr.get(ch, ()))
+
+    def province_of(self, name: str) -> str | None:
+        """Short name of the province ``name`` lies in (芜湖 -> 安徽, 万州区 -> 重庆), or None."""
+        p = self.lookup(name)
+        return p.province if p else None
+
+    def provinces(self) -> tuple[Place, ...]:
+        """The 34 provincial-level units, in code order."""
+        return tuple(p for p in self._places if p.level == "province")
+
+    def abbreviations(self, level: str | None = None) -> dict[str, tuple[Place, ...]]:
+        """Abbreviation -> places (provinces first); only those of ``level`` when given."""
+        out = {}
+        for a, found in self._by_abbr.items():
+            sel = tuple(p for p in found if level is None or p.level == level)
+            if sel:
+                out[a] = sel
+        return out
+
+    def names(
+        self,
+        levels: Iterable[str] = LEVELS,
+        *,
+        short_levels: Iterable[str] = ("province", "prefecture"),
+        former: bool = True,
+        words: bool = False,
+    ) -> set[str]:
+        """Written forms of the divisions of ``levels``.
+
+        Full names and aliases of every selected level; short forms only of
+        ``short_levels`` (county shorts such as 大方, 南部, 会同 are too often
+        ordinary words to be on by default). ``words=False`` drops names the
+        data flags as ordinary words (``Place.word``).
+        """
+        levels = set(levels)
+        short_levels = set(short_levels)
+        out: set[str] = set()
+        for p in self._places:
+            if p.level not in levels or (not former and not p.current):
+                continue
+            if words or p.word < 2:
+                out.add(p.name)
+                out.update(p.aliases)
+            if p.level in short_levels and (words or p.word == 0):
+                out.add(p.short)
+        return out
+
+    def pattern_source(self, levels: Iterable[str] = LEVELS, **kw) -> str:
+        """Regex source (non-capturing) of :meth:`names` with the same arguments."""
+        return alternation(self.names(levels, **kw))
+
+    def pattern(
+        self,
+        levels: Iterable[str] = LEVELS,
+        *,
+        short_levels: Iterable[str] = ("province", "prefecture"),
+        former: bool = True,
+        words: bool = False,
+    ) -> regex.Pattern[str]:
+        """Compiled pattern of :meth:`names`, longest name first; cached per argument set."""
+        key = (frozenset(levels), frozenset(short_levels), former, words)
+        pat = self._patterns.get(key)
+        if pat is None:
+            pat = regex.compile(self.pattern_source(levels, short_levels=short_levels, former=former, words=words))
+            self._patterns[key] = pat
+        return pat
+
+
+@lru_cache(maxsize=1)
+def places() -> Gazetteer:
+    """The division gazetteer (read once)."""
+    return Gazetteer(_read_tsv("divisions.tsv"))
+
+
+def province_of(name: str) -> str | None:
+    """Short name of the province of a place name (芜湖 -> 安徽), None if unknown."""
+    return places().province_of(name)
+
+
+def place_pattern(
+    levels: Iterable[str] = LEVELS,
+    *,
+    short_levels: Iterable[str] = ("province", "prefecture"),
+    former: bool = True,
+    words: bool = False,
+) -> regex.Pattern[str]:
+    """Compiled pattern of place names, longest first (see :meth:`Gazetteer.names`).
+
+    Default: full names of all levels, short forms of provinces and
+    prefectures, no ordinary-word names. Follow a match with
+    ``places().lookup(m.group())``.
+    """
+    return places().pattern(levels, short_levels=tuple(short_levels), former=former, words=words)
+
+
+# --------------------------------------------------------------- posts / orgs / roles
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A bare post title (副书记, 省长) with its category and the level it implies."""
+
+    title: str
+    category: str
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    """A written form of a body: ``name`` as written, ``canonical`` to group variants, ``kind``."""
+
+    name: str
+    canonical: str
+    kind: str
+
+    @property
+    def is_local(self) -> bool:
+        """True for words written after a place (省委, 政府, 发改委), False for central bodies."""
+        return self.kind.startswith(("local_", "party_department", "level"))
+
+
+class Orgs:
+    """Organisations and local body words from ``orgs.tsv``."""
+
+    def __init__(self, rows: Iterable[dict[str, str]]) -> None:
+        self._by_name: dict[str, Org] = {}
+        for r in rows:
+            org = Org(r["name"], r["canonical"] or r["name"], r["kind"])
+            self._by_name.setdefault(org.name, org)
+        self.pattern: regex.Pattern[str] = regex.compile(self.source())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def __iter__(self) -> Iterator[Org]:
+        return iter(self._by_name.values())
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def lookup(self, name: str) -> Org | None:
+        return self._by_name.get(name)
+
+    def canonical(self, name: str) -> str:
+        """Canonical form of a body name (国家发改委 -> 国家发展改革委); the name itself if unknown."""
+        org = self._by_name.get(name)
+        return org.canonical if org else name
+
+    def names(self, kinds: Iterable[str] | None = None) -> set[str]:
+        sel = None if kinds is None else set(kinds)
+        return {o.name for o in self._by_name.values() if sel is None or o.kind in sel}
+
+    def source(self, kinds: Iterable[str] | None = None) -> str:
+        return alternation(self.names(kinds))
+
+
+class Posts:
+    """Post titles from ``posts.tsv`` and the role pattern built from titles, orgs and places.
+
+    ``pattern`` finds bare titles. ``role_pattern`` finds whole printed roles
+    with groups ``org`` (possibly empty) and ``title``: ``江西省委副书记``,
+    ``国家发展改革委副秘书长``, ``香港特别行政区行政长官``, ``常务副市长``.
+    The org part is the shortest one that leaves a known title, so the title
+    is the longest that fits (``长沙市发展和改革委员会`` + ``党组书记``).
+    """
+
+    def __init__(self, rows: Iterable[dict[str, str]], org_table: Orgs, gazetteer: Gazetteer) -> None:
+        self._by_title: dict[str, Post] = {}
+        for r in rows:
+            self._by_title.setdefault(r["title"], Post(r["title"], r["category"], r["level"]))
+        titles = alternation(self._by_title)
+        # a title is not the start of a body name: 常委 in 常委会, 委员 in 委员会
+        self.title_source: str = f"(?:{titles})(?!会)"
+        self.pattern: regex.Pattern[str] = regex.compile(self.title_source)
+        place_src = alternation(
+            gazetteer.names(short_levels=LEVELS, words=True)
+            - {p.name for p in gazetteer if p.word == 2 and p.level == "county"}
+        )
+        org_src = org_table.source()
+        self.org_source: str = f"(?:中共)?(?:{place_src})?(?:{org_src})*?"
+        self.role_source: str = f"(?P<org>{self.org_source})(?P<title>{self.title_source})"
+        self.role_pattern: regex.Pattern[str] = regex.compile(self.role_source)
+
+    def __contains__(self, title: object) -> bool:
+        return title in self._by_title
+
+    def __iter__(self) -> Iterator[Post]:
+        return iter(self._by_title.values())
+
+    def __len__(self) -> int:
+        return len(self._by_title)
+
+    def info(self, title: str) -> Post | None:
+        """Category and level of a bare title (省长 -> government, province)."""
+        return self._by_title.get(title)
+
+    def is_title(self, text: str) -> bool:
+        return text in self._by_title
+
+    def split_role(self, text: str) -> tuple[str | None, str]:
+        """Split a printed role into (org, title); ``org + title == text`` when org is not None.
+
+        ``江西省委副书记`` -> (``江西省委``, ``副书记``); ``省长`` -> (None, ``省长``);
+        ``湖北省委常委`` -> (``湖北省委``, ``常委``). A role whose org part is
+        not in the vocabularies still splits on its longest known title
+        (``某某大学校长`` -> (``某某大学``, ``校长``)). Text with no known
+        title at its end comes back as (None, text).
+        """
+        m = self.role_pattern.fullmatch(text)
+        if m:
+            return (m.group("org") or None), m.group("title")
+        for i in range(len(text)):
+            tail = text[i:]
+            if tail in self._by_title:
+                return (text[:i] or None), tail
+        return None, text
+
+
+@lru_cache(maxsize=1)
+def orgs() -> Orgs:
+    """The organisation table (read once)."""
+    return Orgs(_read_tsv("orgs.tsv"))
+
+
+@lru_cache(maxsize=1)
+def posts() -> Posts:
+    """The post-title table with its compiled patterns (read and compiled once)."""
+    return Posts(_read_tsv("posts.tsv"), orgs(), places())
+
+
+def split_role(text: str) -> tuple[str | None, str]:
+    """(org, title) of a printed role; see :meth:`Posts.split_role`."""
+    return posts().split_role(text)
+
+
+# --------------------------------------------------------------- surnames
+
+class Surnames:
+    """Single and compound surnames from ``surnames.txt``."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        items = [s.strip() for s in lines if s.strip()]
+        self.single: frozenset[str] = frozenset(s for s in items if len(s) == 1)
+        self.compound: frozenset[str] = frozenset(s for s in items if len(s) > 1)
+        singles_in_order = [s for s in items if len(s) == 1]
+        #: the 100 most frequent single surnames (first lines of the file)
+        self.common: frozenset[str] = frozenset(singles_in_order[:100])
+        self._max = max((len(s) for s in items), default=1)
+        self.pattern: regex.Pattern[str] = regex.compile(alternation(items))
+
+    def __contains__(self, s: object) -> bool:
+        return s in self.single or s in self.compound
+
+    def __len__(self) -> int:
+        return len(self.single) + len(self.compound)
+
+    def is_surname_start(self, text: str, pos: int = 0) -> int:
+        """Length of the surname that starts ``text`` at ``pos`` (compound first), 0 if none."""
+        for n in range(min(self._max, len(text) - pos), 1, -1):
+            if text[pos:pos + n] in self.compound:
+                return n
+        if pos < len(text) and text[pos] in self.single:
+            return 1
+        return 0
+
+
+@lru_cache(maxsize=1)
+def surnames() -> Surnames:
+    """The surname list (read once)."""
+    return Surnames(_read_lines("surnames.txt"))
+
+
+# --------------------------------------------------------------- meeting kinds
+
+@dataclass(frozen=True, slots=True)
+class MeetingKind:
+    kind: str
+    canonical: str
+    example: str
+
+
+class MeetingKinds:
+    """Meeting-type words from ``meeting_kinds.tsv``; ``pattern`` finds them longest first."""
+
+    def __init__(self, rows: Iterable[dict[str, str]]) -> None:
+        self._by_kind: dict[str, MeetingKind] = {}
+        for r in rows:
+            self._by_kind.setdefault(r["kind"], MeetingKind(r["kind"], r["canonical"] or r["kind"], r["example"]))
+        self.source: str = alternation(self._by_kind)
+        self.pattern: regex.Pattern[str] = regex.compile(self.source)
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._by_kind
+
+    def __iter__(self) -> Iterator[MeetingKind]:
+        return iter(self._by_kind.values())
+
+    def __len__(self) -> int:
+        return len(self._by_kind)
+
+    def canonical(self, kind: str) -> str | None:
+        """Canonical kind of a kind word (联席会 -> 联席会议), None if not a kind word."""
+        k = self._by_kind.get(kind)
+        return k.canonical if k else None
+
+    def kind_of(self, name: str) -> str | None:
+        """Canonical kind of a meeting name: that of the LAST kind word in it.
+
+        ``粤港合作联席会议第二十次会议`` -> 联席会议; ``经济协调会第十六届市长联席会议`` -> 联席会议
+        (协调会 there names the body); ``线上签约仪式`` -> 签约仪式; None without a kind word.
+        """
+        last = None
+        for m in self.pattern.finditer(name):
+            last = m.group()
+        return self.canonical(last) if last else None
+
+
+@lru_cache(maxsize=1)
+def meeting_kinds() -> MeetingKinds:
+    """The meeting-kind table (read once)."""
+    return MeetingKinds(_read_tsv("meeting_kinds.tsv"))
+
+
+# --------------------------------------------------------------- rule vocabulary
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, str]:
+    """Placeholder expansions for ``data/*.rules.json`` (``"vocab_provider": "regevents.gazetteer:vocab"``).
+
+    Every value is a non-capturing regex source:
+
+    * ``PLACE``: full names of all levels + province/prefecture shorts (no ordinary words);
+    * ``PROVINCE``, ``PREFECTURE``, ``COUNTY``: names of one level (full + short, no ordinary words);
+    * ``PROVINCE_ABBR``: one-character provincial abbreviations (沪 苏 浙 皖 ...);
+    * ``CITY_ABBR``: city abbreviations (汉 榕 穗 ...);
+    * ``TITLE``: post titles; ``ORG``: body names and local body words;
+    * ``ROLE``: a printed role, ``[中共][place][org...]title`` (no named groups);
+    * ``SURNAME``: surnames, compound first; ``MEETING_KIND``: meeting-type words.
+    """
+    g = places()
+    p = posts()
+    abbr_prov = sorted(a for a, ps in g.abbreviations("province").items())
+    abbr_city = sorted(a for a, ps in g.abbreviations("prefecture").items())
+    return {
+        "PLACE": g.pattern_source(),
+        "PROVINCE": g.pattern_source(("province",)),
+        "PREFECTURE": g.pattern_source(("prefecture",)),
+        "COUNTY": g.pattern_source(("county",), short_levels=("county",)),
+        "PROVINCE_ABBR": "[" + "".join(abbr_prov) + "]",
+        "CITY_ABBR": "[" + "".join(abbr_city) + "]",
+        "TITLE": p.title_source,
+        "ORG": orgs().source(),
+        "ROLE": f"(?:{p.org_source})(?:{p.title_source})",
+        "SURNAME": alternation(surnames().single | surnames().compound),
+        "MEETING_KIND": meeting_kinds().source,
+    }
