@@ -24,6 +24,7 @@ newline translation, so evidence spans index into exactly
 """
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gzip
 import io
@@ -42,7 +43,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PydanticSerializationError
+from pydantic import BaseModel, ConfigDict
+from pydantic_core import PydanticSerializationError
 
 from .models import Article
 from .pipeline import parse, published_edtf
@@ -136,46 +138,54 @@ def read_text_file(path: Path, encoding: str = "utf-8", name: str | None = None)
     return Task(id=name, source=name, text=text)
 
 
-def tasks_from_jsonl_lines(lines: Iterable[bytes | str], name: str, encoding: str = "utf-8") -> Iterator[Task]:
-    """Tasks from JSONL lines; line numbers are 1-based; blank lines are skipped.
+def task_from_json_line(line: str, where: str) -> Task | None:
+    """The task of one JSONL line (None for a blank line); ``where`` names the line and is the fallback id.
 
     A record is ``{"id": str|int (optional), "text": str, "published": str|null (optional)}``;
-    other keys are ignored. A missing id becomes ``"<name>:<line>"``.
+    other keys are ignored.
     """
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Task(id=where, source=where, error=Failure(stage="read", type="JSONDecodeError", message=f"line is not JSON: {exc}"))
+    if not isinstance(record, dict):
+        return Task(id=where, source=where, error=Failure(stage="input", type="TypeError", message=f"line is a JSON {type(record).__name__}, expected an object with a 'text' field"))
+    rid = record.get("id")
+    if rid is None:
+        rid = where
+    elif isinstance(rid, (str, int)) and not isinstance(rid, bool):
+        rid = str(rid)
+    else:
+        return Task(id=where, source=where, error=Failure(stage="input", type="TypeError", message=f"'id' must be a string or integer, not {type(rid).__name__}"))
+    text = record.get("text")
+    if not isinstance(text, str):
+        what = "missing" if "text" not in record else f"of type {type(text).__name__}, not a string"
+        return Task(id=rid, source=where, error=Failure(stage="input", type="TypeError", message=f"'text' is {what}"))
+    return Task(id=rid, source=where, text=text, published=record.get("published"))
+
+
+def _is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name == "utf-8"
+
+
+def tasks_from_jsonl_lines(lines: Iterable[bytes | str], name: str, encoding: str = "utf-8") -> Iterator[Task]:
+    """Tasks from JSONL lines; a line without an id gets ``"<name>:<line number>"`` (1-based)."""
+    first_encoding = "utf-8-sig" if _is_utf8(encoding) else encoding
     for lineno, raw in enumerate(lines, 1):
         where = f"{name}:{lineno}"
         if isinstance(raw, bytes):
             try:
-                line = raw.decode("utf-8-sig" if lineno == 1 and encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
-            except (UnicodeDecodeError, LookupError) as exc:
+                line = raw.decode(first_encoding if lineno == 1 else encoding)
+            except UnicodeDecodeError as exc:
                 yield Task(id=where, source=where, error=_read_failure(exc))
                 continue
         else:
             line = raw.lstrip("\ufeff") if lineno == 1 else raw
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Task(id=where, source=where, error=Failure(stage="read", type="JSONDecodeError", message=f"line is not JSON: {exc}"))
-            continue
-        if not isinstance(record, dict):
-            yield Task(id=where, source=where, error=Failure(stage="input", type="TypeError", message=f"line is a JSON {type(record).__name__}, expected an object with a 'text' field"))
-            continue
-        rid = record.get("id")
-        if rid is None:
-            rid = where
-        elif isinstance(rid, (str, int)) and not isinstance(rid, bool):
-            rid = str(rid)
-        else:
-            yield Task(id=where, source=where, error=Failure(stage="input", type="TypeError", message=f"'id' must be a string or integer, not {type(rid).__name__}"))
-            continue
-        text = record.get("text")
-        if not isinstance(text, str):
-            what = "missing" if "text" not in record else f"a {type(text).__name__}, not a string"
-            yield Task(id=rid, source=where, error=Failure(stage="input", type="TypeError", message=f"'text' is {what}"))
-            continue
-        yield Task(id=rid, source=where, text=text, published=record.get("published"))
+        task = task_from_json_line(line, where)
+        if task is not None:
+            yield task
 
 
 def read_jsonl_file(path: Path, encoding: str = "utf-8", name: str | None = None) -> Iterator[Task]:

@@ -37,6 +37,7 @@ __all__ = [
     "Gazetteer",
     "Post",
     "Posts",
+    "RoleParts",
     "Org",
     "Orgs",
     "Surnames",
@@ -409,11 +410,20 @@ class Orgs:
         return alternation(self.names(kinds))
 
 
+@dataclass(frozen=True, slots=True)
+class RoleParts:
+    """A printed role split into its parts; ``(org or "") + title`` is the printed text."""
+
+    org: str | None
+    title: str
+    place: str | None
+
+
 class Posts:
     """Post titles from ``posts.tsv`` and the role pattern built from titles, orgs and places.
 
     ``pattern`` finds bare titles. ``role_pattern`` finds whole printed roles
-    with groups ``org`` (possibly empty) and ``title``: ``江西省委副书记``,
+    with groups ``org`` (possibly empty), ``place`` (inside org) and ``title``: ``江西省委副书记``,
     ``国家发展改革委副秘书长``, ``香港特别行政区行政长官``, ``常务副市长``.
     The org part is the shortest one that leaves a known title, so the title
     is the longest that fits (``长沙市发展和改革委员会`` + ``党组书记``).
@@ -433,7 +443,10 @@ class Posts:
         )
         org_src = org_table.source()
         self.org_source: str = f"(?:中共)?(?:{place_src})?(?:{org_src})*?"
-        self.role_source: str = f"(?P<org>{self.org_source})(?P<title>{self.title_source})"
+        #: groups: org (may be ""), place (the place part of org, or None), title
+        self.role_source: str = (
+            f"(?P<org>(?:中共)?(?P<place>{place_src})?(?:{org_src})*?)(?P<title>{self.title_source})"
+        )
         self.role_pattern: regex.Pattern[str] = regex.compile(self.role_source)
 
     def __contains__(self, title: object) -> bool:
@@ -451,6 +464,17 @@ class Posts:
 
     def is_title(self, text: str) -> bool:
         return text in self._by_title
+
+    def parse_role(self, text: str) -> RoleParts | None:
+        """(org, title, place) of a printed role made only of known words, else None.
+
+        ``江西省委副书记`` -> org ``江西省委``, title ``副书记``, place ``江西``: the place
+        is what a following bare title inherits (``、省长`` -> 江西 + 省长).
+        """
+        m = self.role_pattern.fullmatch(text)
+        if not m:
+            return None
+        return RoleParts(m.group("org") or None, m.group("title"), m.group("place") or None)
 
     def split_role(self, text: str) -> tuple[str | None, str]:
         """Split a printed role into (org, title); ``org + title == text`` when org is not None.

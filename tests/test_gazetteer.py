@@ -240,6 +240,16 @@ def test_split_role(text, org, title):
     assert (got[0] or "") + got[1] == text
 
 
+def test_parse_role_gives_the_place_a_bare_title_inherits():
+    parts = gz.posts().parse_role("江西省委副书记")
+    assert (parts.org, parts.title, parts.place) == ("江西省委", "副书记", "江西")
+    assert gz.places().lookup(parts.place).name == "江西省"
+    parts = gz.posts().parse_role("国家发展改革委副秘书长")
+    assert (parts.org, parts.place) == ("国家发展改革委", None)
+    assert gz.posts().parse_role("省长").org is None
+    assert gz.posts().parse_role("某某大学校长") is None
+
+
 def test_split_role_without_title_returns_text():
     assert gz.split_role("座谈会") == (None, "座谈会")
 

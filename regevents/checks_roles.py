@@ -1,0 +1,195 @@
+"""Role checks: titles known, titles fitting their org, no person with two
+incompatible posts, and posts from outside the meeting's regions pointed out.
+
+Why the territorial marker: a local post names the kind of division it belongs
+to in its own characters (省长, 市委书记, 副区长, 自治区党委书记), and the
+division it is attached to names its kind in its full name (江西省, 武汉市,
+浦东新区). When both are known they must agree: a 省长 of 武汉市 is wrong, a
+市长 of 上海市 (a municipality) or of 义乌市 (a county-level city) is right.
+That is a rule of the genre, read from the words, not a list of cases.
+
+A role is read as its printed wording ``org + title`` (the contract allows
+either 省委书记 of 江西省 or 书记 of 江西省委; both read 江西省委书记), split as
+``[中共] division rest``, the division being the longest known division name
+at the start (from :func:`regevents.gazetteer.places`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .checks_context import Context
+from .gazetteer import Place, places, posts
+from .issues import make
+from .models import Attendee, Issue, Role
+
+# rest of a government head/deputy post after its division: 长 / 省长 / 副市长 / 常务副区长 / 代县长
+_GOV = regex.compile(r"(?P<pre>常务副|副|代)?(?P<marker>自治区|自治州|自治县|自治旗|[省市县区州旗盟镇乡])?长")
+_GOV_EXAMPLES = (("副省长", "长", "常务副市长", "代县长"), ("局长", "厅长", "院长", "市长助理"))
+# rest of a party post after its division: 委书记 / 省委副书记 / 自治区党委书记 / 市委常委
+_PARTY = regex.compile(
+    r"(?P<marker>自治区|自治州|自治县|自治旗|[省市县区州旗盟])?(?:党委|委)(?P<post>常务副书记|副书记|书记|常委|委员)"
+)
+_PARTY_EXAMPLES = (("省委书记", "委副书记", "自治区党委书记", "市委常委"), ("委员会主任", "纪委书记", "省委组织部部长"))
+
+_MARKER_NAMES = {
+    "省": "province (省)",
+    "市": "city (市)",
+    "县": "county (县)",
+    "区": "district (区)",
+    "州": "prefecture (州)",
+    "旗": "banner (旗)",
+    "盟": "league (盟)",
+    "镇": "town (镇)",
+    "乡": "township (乡)",
+    "自治区": "autonomous region (自治区)",
+    "自治州": "autonomous prefecture (自治州)",
+    "自治县": "autonomous county (自治县)",
+    "自治旗": "autonomous banner (自治旗)",
+    "national": "national body",
+}
+_NATIONAL_CATEGORIES = frozenset({"government", "state", "congress"})
+_MAX_DIVISION = 12
+
+
+@dataclass(frozen=True)
+class ReadRole:
+    """A role as the checks see it."""
+
+    role: Role
+    printed: str  # org + title
+    division: tuple[Place, ...]  # candidate divisions at the start, best first (empty: none)
+    rest: str  # the printed wording after the division
+    marker: str | None  # territorial marker the post names (省, 市 ...), None when implied or absent
+    family: str | None  # gov_head | gov_deputy | party_head | party_deputy | None
+    branch: str | None  # gov | party | national | None
+
+    @property
+    def place(self) -> Place | None:
+        return self.division[0] if self.division else None
+
+
+@lru_cache(maxsize=4096)
+def _division_prefix(printed: str) -> tuple[tuple[Place, ...], int]:
+    """Candidate divisions written at the start of ``printed`` and the length they take."""
+    g = places()
+    for k in range(min(len(printed) - 1, _MAX_DIVISION), 1, -1):
+        cand = printed[:k]
+        found = g.lookup_all(cand)
+        if not found:
+            continue
+        usable = tuple(p for p in found if cand == p.name or cand in p.aliases or p.word == 0)
+        if usable:
+            return usable, k
+    return (), 0
+
+
+def read_role(role: Role) -> ReadRole:
+    printed = (role.org or "") + role.title
+    body = printed.removeprefix("中共")
+    division, k = _division_prefix(body)
+    rest = body[k:]
+    marker = family = branch = None
+    if division:
+        if m := _GOV.fullmatch(rest):
+            branch = "gov"
+            marker = m["marker"]
+            family = "gov_deputy" if m["pre"] in ("副", "常务副") else "gov_head"
+        elif m := _PARTY.fullmatch(rest):
+            branch = "party"
+            marker = m["marker"]
+            family = {"书记": "party_head", "副书记": "party_deputy", "常务副书记": "party_deputy"}.get(m["post"])
+        else:
+            info = posts().info(rest)
+            if info is not None and info.level == "national" and info.category in _NATIONAL_CATEGORIES:
+                branch, marker = "national", "national"
+    return ReadRole(role, printed, division, rest, marker, family, branch)
+
+
+def fits(marker: str, place: Place, branch: str | None) -> bool:
+    """Whether a post naming ``marker`` can belong to ``place``."""
+    if marker == "national":
+        return False
+    name = place.name
+    if marker == "区" and branch == "gov":
+        return name.endswith("区") and not name.endswith(("自治区", "特别行政区"))
+    return name.endswith(marker)
+
+
+def _title_known(title: str) -> bool:
+    if not title:
+        return False
+    _org, bare = posts().split_role(title)
+    return posts().is_title(bare)
+
+
+def check_roles(ctx: Context) -> list[Issue]:
+    out: list[Issue] = []
+    for person in ctx.article.attendees:
+        read = [read_role(r) for r in person.roles]
+        for rr in read:
+            if not _title_known(rr.role.title):
+                out.append(make("unknown_title", [person.id], person.evidence, ref=person.id, name=person.name, title=rr.role.title))
+            if rr.marker is not None and rr.division and not any(fits(rr.marker, p, rr.branch) for p in rr.division):
+                out.append(make("title_org_mismatch", [person.id], person.evidence, ref=person.id, name=person.name,
+                                title=rr.rest, org=rr.division[0].name, marker=_MARKER_NAMES.get(rr.marker, rr.marker)))
+        out.extend(_conflicts(person, read))
+        out.extend(_outside_regions(ctx, person, read))
+    return out
+
+
+def _conflicts(person: Attendee, read: list[ReadRole]) -> list[Issue]:
+    out: list[Issue] = []
+    seen: set[tuple[str, str]] = set()
+    placed = [rr for rr in read if rr.family and rr.place is not None]
+    for i, a in enumerate(placed):
+        for b in placed[i + 1 :]:
+            pa, pb = a.place, b.place
+            assert pa is not None and pb is not None
+            same_place = pa.name == pb.name
+            clash = (a.family == b.family and not same_place) or (
+                same_place and {a.family, b.family} in ({"gov_head", "gov_deputy"}, {"party_head", "party_deputy"})
+            )
+            key = tuple(sorted((a.printed, b.printed)))
+            if clash and key not in seen:
+                seen.add(key)  # type: ignore[arg-type]
+                out.append(make("conflicting_roles", [person.id], person.evidence, ref=person.id, name=person.name,
+                                first=a.printed, second=b.printed))
+    return out
+
+
+def _region_provinces(regions: list[str]) -> set[str]:
+    g = places()
+    out: set[str] = set()
+    for r in regions:
+        out.add(r)
+        p = g.lookup(r)
+        if p is not None:
+            out.add(p.province)
+            out.add(p.short)
+            out.add(p.name)
+    return out
+
+
+def _outside_regions(ctx: Context, person: Attendee, read: list[ReadRole]) -> list[Issue]:
+    out: list[Issue] = []
+    done: set[tuple[str, str]] = set()
+    for mid in person.meetings:
+        meeting = ctx.meeting(mid)
+        if meeting is None or not meeting.regions:
+            continue
+        inside = _region_provinces(meeting.regions)
+        for rr in read:
+            if not rr.division:
+                continue
+            if any(p.province in inside or p.name in inside or p.short in inside for p in rr.division):
+                continue
+            place = rr.division[0]
+            if (meeting.id, place.name) in done:
+                continue
+            done.add((meeting.id, place.name))
+            out.append(make("role_outside_regions", [person.id, meeting.id], person.evidence, ref=person.id, name=person.name,
+                            place=place.name, meeting=meeting.id, regions="、".join(meeting.regions)))
+    return out
