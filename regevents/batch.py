@@ -35,7 +35,7 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -150,7 +150,12 @@ def task_from_json_line(line: str, where: str) -> Task | None:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Task(id=where, source=where, error=Failure(stage="read", type="JSONDecodeError", message=f"line is not JSON: {exc}"))
-    if not isinstance(record, dict):
+    return task_from_record(record, where)
+
+
+def task_from_record(record: Any, where: str) -> Task:
+    """The task of one decoded record (a dict with ``text``); anything else is a failed task."""
+    if not isinstance(record, Mapping):
         return Task(id=where, source=where, error=Failure(stage="input", type="TypeError", message=f"line is a JSON {type(record).__name__}, expected an object with a 'text' field"))
     rid = record.get("id")
     if rid is None:

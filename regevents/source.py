@@ -23,7 +23,6 @@ from .rules import load_rules
 from .zones import BODY, CAPTION, FURNITURE, HEADLINE, META, Zoning
 
 _GENERIC_OUTLETS = frozenset({"本报", "本网", "本台", "本刊", "本站", "新闻", "消息"})
-_NAME_SPLIT = regex.compile(r"[、,\s]+")
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.\-]{1,30}")
 _NOT_NAMES = frozenset({"总编室", "编辑部", "新闻中心", "综合", "供稿", "本报", "新华社"})
@@ -56,21 +55,23 @@ def _is_person_name(token: str) -> bool:
     return n > 0 and 2 <= len(token) <= n + 3
 
 
-def _names_after(text: str, start: int, limit: int) -> list[str]:
-    """Names credited after a credit keyword that ends at ``start``."""
+def _names_after(text: str, start: int, limit: int) -> tuple[list[str], int]:
+    """Names credited after a credit keyword that ends at ``start``, and where the last one ends."""
     rules = load_rules("source")
     stop = rules["credit_stop"].search(text, start, min(len(text), start + limit))
     segment = text[start : stop.start() if stop else min(len(text), start + limit)]
     names: list[str] = []
-    for token in _NAME_SPLIT.split(segment.strip()):
-        token = token.strip()
+    last_end = start
+    for m in regex.finditer(r"[^、,\s]+", segment):
+        token = m.group()
         if token.endswith("摄") and len(token) > 2:
             token = token[:-1]
-        if token and _is_person_name(token):
+        if _is_person_name(token):
             names.append(token)
-        elif token:
+            last_end = start + m.start() + len(token)
+        else:
             break  # credits are a run of names; prose after them is not a credit
-    return names
+    return names, last_end
 
 
 def _credit_regions(clean: CleanText, zoning: Zoning) -> list[tuple[int, int]]:
@@ -94,12 +95,12 @@ def _byline(clean: CleanText, zoning: Zoning) -> tuple[list[str], list[Span]]:
     evidence: list[Span] = []
     for start, end in _credit_regions(clean, zoning):
         for m in rules["credit"].finditer(text, start, end):
-            found = _names_after(text[:end], m.end(), 40)
+            found, last_end = _names_after(text[:end], m.end(), 40)
             for n in found:
                 if n not in names:
                     names.append(n)
             if found:
-                evidence.append(clean.span(m.start(), min(end, m.end() + sum(len(n) + 1 for n in found))))
+                evidence.append(clean.span(m.start(), last_end))
     body_lines = zoning.lines_in(BODY)
     if body_lines:
         last = body_lines[-1]

@@ -69,8 +69,9 @@ PROVINCE_ABBR = {
 }
 
 # City abbreviations well attested in the press (长株潭, 苏锡常, 厦漳泉, 广佛,
-# 深莞, 哈长, 呼包鄂, 兰西, 郑汴, 昌九, 汉 for 武汉 ...). 宁 (南京) and 长
-# (长沙/长春) are ambiguous; the loader prefers provincial abbreviations.
+# 深莞, 哈长, 呼包鄂, 兰西, 郑汴, 昌九, 汉 for 武汉 ...). 宁 (南京 / 宁夏) is
+# ambiguous and 长 is both 长沙 and 长春; the loader prefers provinces, then
+# file order.
 CITY_ABBR = {
     ("湖北", "武汉"): "汉", ("福建", "福州"): "榕", ("广东", "广州"): "穗",
     ("四川", "成都"): "蓉", ("广西", "南宁"): "邕", ("贵州", "贵阳"): "筑",
@@ -90,8 +91,6 @@ PROVINCE_ALIAS = {
     "香港": "香港特区,中国香港", "澳门": "澳门特区,中国澳门", "台湾": "中国台湾",
 }
 
-# Short forms that are also ordinary words in official news language; an
-# extractor should accept them as places only with a suffix or other context.
 # Short forms that are also ordinary words of official news language (来宾
 # "guests", 合作 "cooperation", 振兴, 新兴, 长治久安 ...): word=1, the loader
 # leaves them out of its default pattern. Full names that are ordinary words
