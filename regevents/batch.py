@@ -29,6 +29,7 @@ import contextlib
 import gzip
 import io
 import json
+import multiprocessing
 import os
 import signal
 import sys
@@ -156,7 +157,7 @@ def task_from_json_line(line: str, where: str) -> Task | None:
 def task_from_record(record: Any, where: str) -> Task:
     """The task of one decoded record (a dict with ``text``); anything else is a failed task."""
     if not isinstance(record, Mapping):
-        return Task(id=where, source=where, error=Failure(stage="input", type="TypeError", message=f"line is a JSON {type(record).__name__}, expected an object with a 'text' field"))
+        return Task(id=where, source=where, error=Failure(stage="input", type="TypeError", message=f"expected an object with a 'text' field, got {type(record).__name__}"))
     rid = record.get("id")
     if rid is None:
         rid = where
@@ -431,6 +432,25 @@ def _submit(pool: ProcessPoolExecutor, fn: Any, task: Task) -> Future[Outcome]:
         return fut
 
 
+# A short article touching every stage (page stamp, dateline, meeting, post, document, goal).
+_WARM_UP = Task(
+    id="warm-up",
+    source="warm-up",
+    text="发布时间:2019-05-24 来源:湖北日报\n湖北日报讯 5月22日,长江中游城市群省会城市会商会在武汉举行。"
+    "湖北省委书记王某出席并讲话。会议审议通过了《合作宣言》,提出加强科技创新合作等3个方面。",
+)
+
+
+def _warm_parent() -> None:
+    """Load rules, vocabularies and dateparser once in the parent, so forked workers start warm.
+
+    Every worker would otherwise pay the lazy loading (about two seconds) itself.
+    Only useful with the ``fork`` start method; :func:`process` never raises.
+    """
+    if multiprocessing.get_start_method() == "fork":
+        process(_WARM_UP)
+
+
 def run(
     tasks: Iterable[Task],
     *,
@@ -449,6 +469,7 @@ def run(
         for task in tasks:
             yield fn(task)
         return
+    _warm_parent()
     window = 4 * workers
     source = iter(tasks)
     pending: deque[tuple[Task, Future[Outcome]]] = deque()
@@ -478,6 +499,8 @@ def run(
                     else:
                         yield _isolated(fn, t, pretty)
                 pool = ProcessPoolExecutor(workers)
+            except Exception as exc:  # e.g. a result that could not be sent back: still one line for the article
+                yield failed(task, Failure(stage="worker", type=type(exc).__name__, message=str(exc) or repr(exc)), pretty)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -498,10 +521,16 @@ class Summary:
     records: Counter[str] = field(default_factory=Counter)
     issues: Counter[str] = field(default_factory=Counter)
     failures: list[dict[str, Any]] = field(default_factory=list)  # the first MAX_FAILURES_KEPT
-    seconds: float = 0.0  # wall-clock time of the run (set by the caller)
+    seconds: float = 0.0  # wall-clock time from this summary's creation to its last add()
     parse_seconds: float = 0.0  # sum of per-article times
+    started: float = field(default_factory=time.monotonic, repr=False, compare=False)
 
     def add(self, outcome: Outcome) -> None:
+        """Count one outcome as it comes out of :func:`run`."""
+        self._count(outcome)
+        self.seconds = time.monotonic() - self.started
+
+    def _count(self, outcome: Outcome) -> None:
         self.articles += 1
         self.parse_seconds += outcome.seconds
         if outcome.ok:
@@ -517,7 +546,7 @@ class Summary:
         """Count one :class:`Result` given as a dict (as :mod:`regevents.scale` produces)."""
         article = result.get("article") or {}
         error = result.get("error")
-        self.add(
+        self._count(
             Outcome(
                 id=result.get("id", ""),
                 source=result.get("source") or "",
@@ -529,7 +558,7 @@ class Summary:
             )
         )
 
-    def merge(self, other: "Summary") -> "Summary":
+    def merge(self, other: Summary) -> Summary:
         out = Summary(
             self.articles + other.articles,
             self.ok + other.ok,
@@ -558,7 +587,7 @@ class Summary:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Summary":
+    def from_dict(cls, d: dict[str, Any]) -> Summary:
         return cls(
             d["articles"], d["ok"], d["failed"], Counter(d["records"]), Counter(d["issues"]),
             list(d["failures"]), d.get("seconds", 0.0), d.get("parse_seconds", 0.0),
@@ -566,8 +595,8 @@ class Summary:
 
     def render(self, max_failures: int = 20) -> str:
         """A few lines for a person: what went in, what came out, what failed."""
-        rate = f", {self.articles / self.seconds:.1f} articles/s" if self.seconds > 0 and self.articles else ""
-        lines = [f"articles: {self.articles} ({self.ok} ok, {self.failed} failed) in {self.seconds:.1f} s{rate}"]
+        timing = f" in {self.seconds:.1f} s, {self.articles / self.seconds:.1f} articles/s" if self.seconds > 0 and self.articles else ""
+        lines = [f"articles: {self.articles} ({self.ok} ok, {self.failed} failed){timing}"]
         lines.append("records:  " + ", ".join(f"{k} {self.records.get(k, 0)}" for k in RECORD_TYPES))
         if self.issues:
             lines.append("issues:   " + ", ".join(f"{k} {v}" for k, v in sorted(self.issues.items(), key=lambda kv: (-kv[1], kv[0]))))

@@ -8,9 +8,9 @@ was given.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
 
 from .models import Article, Attendee, CooperationGoal, Meeting, SignedDocument, Span
 from .normalize import CleanText, normalize

@@ -90,14 +90,6 @@ def is_before(a: Parts, b: Parts) -> bool:
     return False
 
 
-def _text(p: Parts) -> str:
-    y = f"{p.year:04d}" if p.year is not None else "XXXX"
-    m = f"{p.month:02d}" if p.month is not None else "XX"
-    if p.day is None:
-        return y if p.month is None else f"{y}-{m}"
-    return f"{y}-{m}-{p.day:02d}"
-
-
 def check_dates(ctx: Context) -> list[Issue]:
     a = ctx.article
     out: list[Issue] = []
@@ -107,8 +99,8 @@ def check_dates(ctx: Context) -> list[Issue]:
     if published and pub is not None:
         if is_before(pub[1], pub[0]):
             out.append(make("reversed_range", [], a.source.evidence, ref="the article", value=published))
-        if pub[0].year is None or pub[0].month is None:
-            missing = "year and month" if pub[0].year is None and pub[0].month is None else ("year" if pub[0].year is None else "month")
+        if _lacks_parts(pub[0]):
+            missing = _missing(pub[0])
             reason = "its stamp or dateline gives no more and no published= argument was given; pass published= to parse() to complete it"
             out.append(make("date_partial", [], a.source.evidence, ref="the article", value=published, missing=missing, reason=reason))
 
@@ -129,19 +121,29 @@ def check_dates(ctx: Context) -> list[Issue]:
             elif m.status == "announced" and is_before(end, pub[0]):
                 out.append(make("announced_in_past", [m.id], [*m.evidence, *a.source.evidence[:1]],
                                 ref=m.id, value=m.date, published=published))
-        if start.year is None or start.month is None:
+        if _lacks_parts(start):
             out.append(_partial(m, start, published, pub))
     out.extend(_inferred_years(ctx))
     return out
 
 
+def _lacks_parts(p: Parts) -> bool:
+    """An unknown year, or an unknown month under a known day: parts missing, not a coarser precision.
+
+    ``2020`` (a year, as 2020年…座谈会 states it) is complete at its precision;
+    ``XXXX-09-10`` and ``2019-XX-12`` lack something the event had.
+    """
+    return p.year is None or (p.month is None and p.day is not None)
+
+
+def _missing(p: Parts) -> str:
+    if p.year is None and p.month is None:
+        return "year and month"
+    return "year" if p.year is None else "month"
+
+
 def _partial(m: Meeting, start: Parts, published: str | None, pub: tuple[Parts, Parts] | None) -> Issue:
-    if start.year is None and start.month is None:
-        missing = "year and month"
-    elif start.year is None:
-        missing = "year"
-    else:
-        missing = "month"
+    missing = _missing(start)
     if published is None:
         reason = "the article states none and carries no dated stamp or dateline; pass published= to parse() to complete it"
     elif pub is not None and pub[0].year is None:
@@ -181,7 +183,8 @@ def _inferred_years(ctx: Context) -> list[Issue]:
         else:
             origin = "the article's context"
         if any(x.relative for x in found):
-            origin += f", the date being relative ({found[0].text})"
+            origin += ", the date being relative to it"
         span = ctx.span(found[0].start, found[0].end)
-        out.append(make("date_year_inferred", [m.id], [span] if span else [], year=year, ref=m.id, value=m.date, origin=origin))
+        out.append(make("date_year_inferred", [m.id], [span] if span else [], year=year, ref=m.id, value=m.date,
+                        written=found[0].text, origin=origin))
     return out

@@ -27,12 +27,16 @@ from .models import Attendee, Issue, Role
 
 # rest of a government head/deputy post after its division: 长 / 省长 / 副市长 / 常务副区长 / 代县长
 _GOV = regex.compile(r"(?P<pre>常务副|副|代)?(?P<marker>自治区|自治州|自治县|自治旗|[省市县区州旗盟镇乡])?长")
-_GOV_EXAMPLES = (("副省长", "长", "常务副市长", "代县长"), ("局长", "厅长", "院长", "市长助理"))
 # rest of a party post after its division: 委书记 / 省委副书记 / 自治区党委书记 / 市委常委
 _PARTY = regex.compile(
     r"(?P<marker>自治区|自治州|自治县|自治旗|[省市县区州旗盟])?(?:党委|委)(?P<post>常务副书记|副书记|书记|常委|委员)"
 )
-_PARTY_EXAMPLES = (("省委书记", "委副书记", "自治区党委书记", "市委常委"), ("委员会主任", "纪委书记", "省委组织部部长"))
+
+# name -> (pattern, must match, must not match, how: "fullmatch" | "search"); tests/test_validate.py runs them
+PATTERNS: dict[str, tuple[regex.Pattern[str], tuple[str, ...], tuple[str, ...], str]] = {
+    "gov_post": (_GOV, ("副省长", "长", "常务副市长", "代县长", "区长"), ("局长", "厅长", "院长", "市长助理"), "fullmatch"),
+    "party_post": (_PARTY, ("省委书记", "委副书记", "自治区党委书记", "市委常委"), ("委员会主任", "纪委书记", "省委组织部部长"), "fullmatch"),
+}
 
 _MARKER_NAMES = {
     "省": "province (省)",
@@ -73,7 +77,10 @@ class ReadRole:
 
 @lru_cache(maxsize=4096)
 def _division_prefix(printed: str) -> tuple[tuple[Place, ...], int]:
-    """Candidate divisions written at the start of ``printed`` and the length they take."""
+    """Candidate divisions written at the start of ``printed`` and the length they take.
+
+    A short form that is also an ordinary word (合作 for 合作市) does not count.
+    """
     g = places()
     for k in range(min(len(printed) - 1, _MAX_DIVISION), 1, -1):
         cand = printed[:k]
@@ -91,6 +98,11 @@ def read_role(role: Role) -> ReadRole:
     body = printed.removeprefix("中共")
     division, k = _division_prefix(body)
     rest = body[k:]
+    while division:  # 湖北省武汉市市长: the post belongs to the innermost division
+        inner, k = _division_prefix(rest)
+        if not inner:
+            break
+        division, rest = inner, rest[k:]
     marker = family = branch = None
     if division:
         if m := _GOV.fullmatch(rest):
@@ -147,14 +159,15 @@ def _conflicts(person: Attendee, read: list[ReadRole]) -> list[Issue]:
     for i, a in enumerate(placed):
         for b in placed[i + 1 :]:
             pa, pb = a.place, b.place
-            assert pa is not None and pb is not None
+            if pa is None or pb is None:
+                continue
             same_place = pa.name == pb.name
             clash = (a.family == b.family and not same_place) or (
                 same_place and {a.family, b.family} in ({"gov_head", "gov_deputy"}, {"party_head", "party_deputy"})
             )
-            key = tuple(sorted((a.printed, b.printed)))
+            key = (min(a.printed, b.printed), max(a.printed, b.printed))
             if clash and key not in seen:
-                seen.add(key)  # type: ignore[arg-type]
+                seen.add(key)
                 out.append(make("conflicting_roles", [person.id], person.evidence, ref=person.id, name=person.name,
                                 first=a.printed, second=b.printed))
     return out

@@ -17,7 +17,6 @@ import io
 import json
 import os
 import sys
-import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -180,10 +179,9 @@ def cmd_parse(args: argparse.Namespace, ap: argparse.ArgumentParser) -> int:
     total = count_tasks(args.inputs, input_format=args.input_format, glob=args.glob) if show_progress else None
     progress = Progress(total, sys.stderr, enabled=show_progress)
     summary = Summary()
-    started = time.monotonic()
     tasks = iter_tasks(args.inputs, encoding=args.encoding, input_format=args.input_format, glob=args.glob)
     try:
-        for outcome in run(tasks, workers=args.workers, published=args.published, pretty=single, timeout=args.timeout):
+        for outcome in run(tasks, workers=1 if single else args.workers, published=args.published, pretty=single, timeout=args.timeout):
             out.write(outcome.line + "\n")
             summary.add(outcome)
             progress.update(outcome.ok)
@@ -198,7 +196,6 @@ def cmd_parse(args: argparse.Namespace, ap: argparse.ArgumentParser) -> int:
         if opened:
             out.close()
     progress.close()
-    summary.seconds = time.monotonic() - started
     if not single and not args.quiet:
         if summary.articles == 0:
             _err("no articles found in " + " ".join(args.inputs) + (f" (folders are searched for {args.glob})" if any(Path(i).is_dir() for i in args.inputs if i != STDIN) else ""))
@@ -220,6 +217,8 @@ def json_schema(result: bool = False, mode: str = "validation") -> dict[str, Any
     """The JSON Schema of :class:`Article` (or of a batch :class:`Result` line)."""
     model = Result if result else Article
     body = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
+    if mode == "serialization":
+        _all_required(body)  # parse writes every field, defaults included
     what = "one line of `regevents parse` JSONL output" if result else "the output of regevents.parse (docs/contract.md)"
     head = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -227,6 +226,17 @@ def json_schema(result: bool = False, mode: str = "validation") -> dict[str, Any
         "description": f"{what}; ids must be unique and references must resolve (checked by regevents.validate, not expressible here)",
     }
     return {**head, **body}
+
+
+def _all_required(node: Any) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "object" and isinstance(node.get("properties"), dict):
+            node["required"] = list(node["properties"])
+        for v in node.values():
+            _all_required(v)
+    elif isinstance(node, list):
+        for v in node:
+            _all_required(v)
 
 
 def cmd_schema(args: argparse.Namespace, ap: argparse.ArgumentParser) -> int:

@@ -32,6 +32,7 @@ COLORS = {
 }
 SEVERITY_COLORS = {"error": "#d32f2f", "warning": "#ef6c00", "info": "#1565c0"}
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+MAX_QUOTES = 3  # distinct evidence quotes listed under an issue; all are underlined in the text
 PLURAL = {"meeting": "Meetings", "attendee": "Attendees", "document": "Documents", "goal": "Goals", "source": "Source", "issue": "Issues"}
 
 
@@ -180,10 +181,10 @@ def _json_for_script(obj: Any) -> str:
     return s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _tooltip(seg: Segment, items: dict[str, Item]) -> str:
+def _tooltip(seg: Segment, items: dict[str, Item], rank: dict[str, int]) -> str:
     lines: list[str] = []
     seen: set[str] = set()
-    for m in seg.marks:
+    for m in sorted(seg.marks, key=lambda m: rank[m.key]):
         if m.key in seen:
             continue
         seen.add(m.key)
@@ -206,6 +207,7 @@ def _render_text(text: str, items: dict[str, Item]) -> str:
     anchors_at: dict[int, list[str]] = {}
     for key, pos in first.items():
         anchors_at.setdefault(min(pos, len(text)), []).append(key)
+    rank = {key: n for n, key in enumerate(items)}  # page order: source, meetings, attendees ...
     parts: list[str] = []
     for seg in segments(text, marks):
         for key in anchors_at.pop(seg.start, []):
@@ -214,7 +216,7 @@ def _render_text(text: str, items: dict[str, Item]) -> str:
         if not seg.marks:
             parts.append(piece)
             continue
-        keys = list(dict.fromkeys(m.key for m in seg.marks))
+        keys = sorted({m.key for m in seg.marks}, key=rank.__getitem__)
         types = [t for t in TYPES if any(items[k].type == t for k in keys)]
         issues = [items[k] for k in keys if items[k].type == "issue"]
         classes = ["seg"]
@@ -223,10 +225,12 @@ def _render_text(text: str, items: dict[str, Item]) -> str:
             classes += ["iss", f"sev-{worst}"]
         if any(m.kind == "count" for m in seg.marks):
             classes.append("count")
+        if any(m.start == seg.start and items[m.key].type != "issue" for m in seg.marks):
+            classes.append("start")  # a thin rule where a record's span begins: adjacent records stay apart
         style = f' style="background:{background(types)}"' if types else ""
         parts.append(
             f'<span class="{" ".join(classes)}" data-k="{_esc(" ".join(keys))}" data-t="{" ".join(types)}"'
-            f' title="{_esc(_tooltip(seg, items))}"{style}>{piece}</span>'
+            f' title="{_esc(_tooltip(seg, items, rank))}"{style}>{piece}</span>'
         )
     for keys in anchors_at.values():  # marks that start at the very end
         parts.extend(f'<span class="anchor" id="at-{_esc(k)}"></span>' for k in keys)
@@ -254,7 +258,11 @@ def _issue_list(text: str, issues: list[Item], items: dict[str, Item]) -> str:
     for it in sorted(issues, key=lambda i: -SEVERITY_RANK.get(i.severity or "info", 0)):
         code = it.data.get("code", "")
         refs = f' <span class="refs">→ {_ref_links(it.refs, items)}</span>' if it.refs else ""
-        quotes = "".join(f"<q>{_esc(_quote(text, m))}</q>" for m in it.marks)
+        shown = list(dict.fromkeys(_quote(text, m) for m in it.marks))
+        quotes = "".join(f"<q>{_esc(q)}</q>" for q in shown[:MAX_QUOTES])
+        if len(shown) > MAX_QUOTES:
+            quotes += f'<span class="more">and {len(shown) - MAX_QUOTES} more in the text</span>'
+
         jump = f' <a href="#at-{_esc(it.key)}" data-sel="{_esc(it.key)}">in text</a>' if it.marks else ""
         rows.append(
             f'<li class="issue sev-{_esc(it.severity or "info")}" data-key="{_esc(it.key)}">'
@@ -302,7 +310,9 @@ main{display:flex;gap:16px;padding:12px 16px;align-items:flex-start}
 #side{flex:2;min-width:280px;max-width:560px;position:sticky;top:90px;max-height:calc(100vh - 100px);overflow:auto}
 #text{white-space:pre-wrap;word-break:break-word;font:16px/1.9 "Noto Serif CJK SC","Songti SC",serif;background:#fff;padding:14px 18px;border:1px solid #ddd;border-radius:4px;margin:0}
 .seg{cursor:pointer;border-radius:2px}
+.seg.start{box-shadow:inset 1px 0 0 #0007}
 .seg.count{box-shadow:inset 0 -2px 0 #555}
+.seg.count.start{box-shadow:inset 1px 0 0 #0007,inset 0 -2px 0 #555}
 .seg.iss{text-decoration-line:underline;text-decoration-style:wavy;text-decoration-thickness:1.5px;text-underline-offset:4px}
 .sev-error.iss{text-decoration-color:#d32f2f}.sev-warning.iss{text-decoration-color:#ef6c00}.sev-info.iss{text-decoration-color:#1565c0}
 body.hide-issues .seg.iss{text-decoration:none}
@@ -314,7 +324,7 @@ li.issue .sev{font-weight:600;text-transform:uppercase;font-size:11px}
 li.sev-error .sev{color:#d32f2f}li.sev-warning .sev{color:#ef6c00}li.sev-info .sev{color:#1565c0}
 q{display:block;color:#444;background:#f3f3f3;margin:2px 0;padding:0 6px;quotes:"«" "»"}
 pre.json,details pre{white-space:pre-wrap;word-break:break-word;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;background:#f6f6f6;padding:6px;margin:4px 0;max-height:320px;overflow:auto}
-.rule{color:#666}.noev{color:#999;text-decoration:line-through}.none{color:#777}.dangling{color:#d32f2f}
+.rule{color:#666}.more{color:#777;font-size:12px}.noev{color:#999;text-decoration:line-through}.none{color:#777}.dangling{color:#d32f2f}
 .card{border-left:4px solid #999;padding:2px 8px;margin:6px 0}
 .problems{color:#b71c1c}
 """
@@ -475,7 +485,7 @@ def render_text(text: str, article: Article, name: str | None = None) -> str:
     all_items = collect(article)
     out = [f"{name or 'article'}: {len(text)} characters"]
     problems = span_problems(text, article)
-    for type_ in (*TYPES, "issue"):
+    for type_ in ("source", *(t for t in TYPES if t != "source"), "issue"):
         group = [it for it in all_items if it.type == type_]
         if not group:
             continue

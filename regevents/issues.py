@@ -17,14 +17,15 @@ Severity:
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 from .models import Issue, Span
 
 Severity = Literal["error", "warning", "info"]
 
-__all__ = ["IssueCode", "REGISTRY", "make", "codes", "Severity"]
+__all__ = ["REGISTRY", "IssueCode", "Severity", "codes", "make"]
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ _CODES: tuple[IssueCode, ...] = (
               'source.published "2024-11-22", an announced meeting dated "2024-03-01"', "dates"),
     IssueCode("date_partial", "info", "{ref}'s date {value} lacks its {missing}: {reason}",
               '9月10日上午,…座谈会在武汉举行。 with no dated stamp -> "XXXX-09-10"', "dates"),
-    IssueCode("date_year_inferred", "info", "the year {year} of {ref}'s date {value} is not written in the article; it comes from {origin}",
+    IssueCode("date_year_inferred", "info", "the year {year} of {ref}'s date {value} is not written with the date ({written}); it comes from {origin}",
               '5月22日,…座谈会在安徽芜湖召开。 under 发布时间:2019-05-24 -> "2019-05-22"', "dates"),
     # ------------------------------------------------------------ roles
     IssueCode("unknown_title", "warning", "{ref} ({name}): the post {title!r} is not in the post gazetteer; check the title or add it to data/posts.tsv",
@@ -81,7 +82,7 @@ _CODES: tuple[IssueCode, ...] = (
               '{"id": "m1", "chair": "p6"} with p6.meetings == []', "references"),
     IssueCode("speaker_not_attendee", "warning", "{name!r} speaks in the article ({cue}) but is not an attendee of any meeting",
               '刘奇说,… with no attendee 刘奇', "references"),
-    IssueCode("headline_name_not_attendee", "warning", "the headline names {name!r} ({cue}), who is not among the attendees found in the body",
+    IssueCode("headline_name_not_attendee", "warning", "the headline names {name!r} ({cue}), not found among the attendees in the body",
               'headline 刘奇许达哲应勇讲话 with no attendee 许达哲', "references"),
     IssueCode("count_mismatch", "warning", "the article states {stated} {what} ({cue!r}) but {found} are listed",
               '签署了《A》《B》《C》《D》《E》等六个合作文件 (five titles)', "references"),
@@ -114,12 +115,12 @@ def codes() -> list[str]:
 def make(code: str, refs: Iterable[str] = (), evidence: Iterable[Span | None] = (), **fields: object) -> Issue:
     """An :class:`Issue` for a registered ``code``, its message filled from ``fields``.
 
-    Raises ``KeyError`` for an unregistered code (a programming error, never a
-    content problem). Missing template fields are shown as ``?`` rather than
-    failing, so a message can never break a check.
+    Raises ``KeyError`` for an unregistered code or a template field not
+    given: both are programming errors, never content problems (and a check
+    that makes one is reported as ``check_failed``, see :mod:`regevents.validate`).
     """
     spec = REGISTRY[code]
-    message = spec.template.format_map(_Lenient(fields))
+    message = spec.template.format(**fields)
     seen: set[tuple[int, int, str]] = set()
     spans: list[Span] = []
     for sp in evidence:
@@ -130,8 +131,3 @@ def make(code: str, refs: Iterable[str] = (), evidence: Iterable[Span | None] = 
             seen.add(key)
             spans.append(sp)
     return Issue(code=code, severity=spec.severity, message=message, refs=list(dict.fromkeys(refs)), evidence=spans)
-
-
-class _Lenient(dict):
-    def __missing__(self, key: str) -> str:
-        return "?"

@@ -15,10 +15,22 @@ A rule file is ``regevents/data/<name>.rules.json``: a JSON object whose
 ``tests/test_rules.py`` loads every rule file and runs all examples, in the
 spirit of Duckling's ``Rules.hs`` + ``Corpus.hs``. Patterns are compiled once per
 process (the loader is cached).
+
+Safety net against catastrophic backtracking: :meth:`Rule.search` and
+:meth:`Rule.finditer` over a long range pass the ``regex`` module's ``timeout=``
+with a budget far above any linear scan (``TIMEOUT_BASE_S`` plus
+``TIMEOUT_PER_CHAR_S`` per character). A rule that exhausts it is treated as
+finding nothing more, with a :class:`RegexTimeoutWarning` naming it, so
+``parse`` still returns. Short ranges (lines, windows: under
+``TIMEOUT_MIN_CHARS``) go without: the timeout costs a few microseconds per
+call, and there the defence is the pattern review in ``tests/test_robustness.py``
+(every pattern run over adversarial strings).
 """
 from __future__ import annotations
 
 import json
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +39,14 @@ from typing import Any
 import regex
 
 RULE_SUFFIX = ".rules.json"
+
+TIMEOUT_MIN_CHARS = 1000  # ranges at least this long get a timeout
+TIMEOUT_BASE_S = 0.5
+TIMEOUT_PER_CHAR_S = 5e-6  # ~20x the slowest rule's linear scan
+
+
+class RegexTimeoutWarning(RuntimeWarning):
+    """A rule ran out of its time budget; it was treated as matching nothing more."""
 
 
 @dataclass(frozen=True)
@@ -38,10 +58,39 @@ class Rule:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+        end = len(text) if endpos is None else endpos
+        if end - pos < TIMEOUT_MIN_CHARS:
+            return self.pattern.search(text, pos, end)
+        try:
+            return self.pattern.search(text, pos, end, timeout=_budget(end - pos))
+        except TimeoutError:
+            self._gave_up(end - pos)
+            return None
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if end - pos < TIMEOUT_MIN_CHARS:
+            return self.pattern.finditer(text, pos, end)
+        return self._finditer_guarded(text, pos, end)
+
+    def _finditer_guarded(self, text: str, pos: int, end: int) -> Iterator[regex.Match[str]]:
+        try:
+            # the budget counts the engine's time over the whole iteration, not the caller's
+            yield from self.pattern.finditer(text, pos, end, timeout=_budget(end - pos))
+        except TimeoutError:
+            self._gave_up(end - pos)
+
+    def _gave_up(self, n: int) -> None:
+        warnings.warn(
+            f"rule {self.name!r} exceeded its {_budget(n):.3g} s budget on {n} characters "
+            "(catastrophic backtracking?): treated as matching nothing more",
+            RegexTimeoutWarning,
+            stacklevel=3,
+        )
+
+
+def _budget(n: int) -> float:
+    return TIMEOUT_BASE_S + n * TIMEOUT_PER_CHAR_S
 
 
 def _expand(pattern: str, vocab: dict[str, str]) -> str:

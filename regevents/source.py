@@ -55,11 +55,16 @@ def _is_person_name(token: str) -> bool:
     return n > 0 and 2 <= len(token) <= n + 3
 
 
-def _names_after(text: str, start: int, limit: int) -> tuple[list[str], int]:
-    """Names credited after a credit keyword that ends at ``start``, and where the last one ends."""
+def _names_after(text: str, start: int, limit: int, end: int | None = None) -> tuple[list[str], int]:
+    """Names credited after a credit keyword that ends at ``start``, and where the last one ends.
+
+    Only ``text[:end]`` is read (``end`` rather than a slice: a copy of the text
+    per credit keyword would make a page of credit lines quadratic).
+    """
     rules = load_rules("source")
-    stop = rules["credit_stop"].search(text, start, min(len(text), start + limit))
-    segment = text[start : stop.start() if stop else min(len(text), start + limit)]
+    limit_at = min(len(text) if end is None else end, start + limit)
+    stop = rules["credit_stop"].search(text, start, limit_at)
+    segment = text[start : stop.start() if stop else limit_at]
     names: list[str] = []
     last_end = start
     for m in regex.finditer(r"[^、,\s]+", segment):
@@ -95,7 +100,7 @@ def _byline(clean: CleanText, zoning: Zoning) -> tuple[list[str], list[Span]]:
     evidence: list[Span] = []
     for start, end in _credit_regions(clean, zoning):
         for m in rules["credit"].finditer(text, start, end):
-            found, last_end = _names_after(text[:end], m.end(), 40)
+            found, last_end = _names_after(text, m.end(), 40, end)
             for n in found:
                 if n not in names:
                     names.append(n)

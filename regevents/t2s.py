@@ -19,12 +19,22 @@ Only mappings that keep the length are compiled (all of t2s but a handful of
 phrases whose value has another length); that is what lets normalisation keep a
 one-to-one offset map. ``tests/test_t2s.py`` checks the output against the
 reference converter on every shared text.
+
+Speed (``bench/run.py``): most phrases change nothing that the character table
+would not change anyway. A phrase matters only if it holds a *trigger*: a
+character whose phrase value differs from its table value (``乾`` in ``乾隆``,
+``麼`` ...; a couple of dozen characters). A segment with no trigger converts
+exactly like the character table alone, so the phrase step runs only on the
+separator-delimited segments that hold a trigger, and ``convert`` on text with
+neither traditional characters nor triggers returns it unchanged after one
+pass over its distinct characters.
 """
 from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
+from typing import AbstractSet
 
 import regex
 
@@ -85,22 +95,64 @@ class T2S:
             lens.sort(reverse=True)
         self._first_chars = frozenset(self._lengths)
         self._trad_chars = frozenset(chr(c) for c in self.char_table)
+        # Triggers: characters at which some phrase's value differs from what the
+        # character table gives; a segment without one converts like the table.
+        self._triggers = frozenset(
+            k[i] for k, v in self.phrases.items() for i in range(len(k)) if v[i] != k[i].translate(self.char_table)
+        )
+        self._sep = sep
+        self._sep_chars = frozenset(a.lstrip("\\") for a in _SEPARATORS.split("|") if a != r"\s") | frozenset(
+            c for c in map(chr, range(0x3001)) if c.isspace() and sep.fullmatch(c)
+        )
 
-    def convert(self, text: str) -> str:
-        """Simplified text of exactly ``len(text)`` characters."""
-        hits = self._phrase_hits(text)
-        if self._trad_chars.isdisjoint(text):
-            if not hits:
-                return text
+    def convert(self, text: str, chars: AbstractSet[str] | None = None) -> str:
+        """Simplified text of exactly ``len(text)`` characters.
+
+        ``chars``, if given, is a superset of the characters of ``text`` (a caller
+        that already has the set saves a pass over the text).
+        """
+        present = set(text) if chars is None else chars
+        if self._trad_chars.isdisjoint(present):
             converted = text
         else:
             converted = text.translate(self.char_table)
+        if self._triggers.isdisjoint(present):
+            return converted
+        hits = self._triggered_hits(text, present)
         if not hits:
             return converted
         out = list(converted)
         for start, end, value in hits:
             out[start:end] = value
         return "".join(out)
+
+    def _triggered_hits(self, text: str, present: AbstractSet[str]) -> list[tuple[int, int, str]]:
+        """Phrase hits of the separator-delimited segments holding a trigger.
+
+        The reference picks phrases segment by segment, so running the phrase
+        step on one segment alone gives that segment's hits; the other segments
+        hold only phrases whose value the character table gives anyway.
+        """
+        positions: list[int] = []
+        for ch in self._triggers.intersection(present):
+            i = text.find(ch)
+            while i >= 0:
+                positions.append(i)
+                i = text.find(ch, i + 1)
+        positions.sort()
+        hits: list[tuple[int, int, str]] = []
+        seg_end = -1
+        seps = self._sep_chars
+        for i in positions:
+            if i < seg_end:
+                continue
+            start = i
+            while start > 0 and text[start - 1] not in seps:
+                start -= 1
+            m = self._sep.search(text, i)
+            seg_end = m.start() if m else len(text)
+            hits.extend((s + start, e + start, v) for s, e, v in self._phrase_hits(text[start:seg_end]))
+        return hits
 
     def _phrase_hits(self, text: str) -> list[tuple[int, int, str]]:
         cands: list[tuple[int, int]] = []  # (length, start)
@@ -109,7 +161,8 @@ class T2S:
             s = text.find(ch)
             while s >= 0:
                 for n in lengths:
-                    if text[s : s + n] in self.phrases:
+                    # s + n <= len: a slice cut short by the end could equal a shorter phrase
+                    if s + n <= len(text) and text[s : s + n] in self.phrases:
                         cands.append((n, s))
                 s = text.find(ch, s + 1)
         if not cands:
@@ -132,6 +185,6 @@ def converter() -> T2S:
     return T2S()
 
 
-def to_simplified(text: str) -> str:
-    """Length-preserving traditional -> simplified conversion."""
-    return converter().convert(text)
+def to_simplified(text: str, chars: AbstractSet[str] | None = None) -> str:
+    """Length-preserving traditional -> simplified conversion (``chars``: see :meth:`T2S.convert`)."""
+    return converter().convert(text, chars)

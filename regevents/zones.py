@@ -18,16 +18,13 @@ article, so everything below it is furniture.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-
-import regex
 
 from .rules import load_rules
 
 HEADLINE, META, BODY, CAPTION, FURNITURE = "headline", "meta", "body", "caption", "furniture"
 READABLE = frozenset({HEADLINE, BODY})
-
-_LINE = regex.compile(r"[^\n]*\n?")
 
 
 @dataclass(frozen=True)
@@ -47,9 +44,10 @@ class Zoning:
         return [ln for ln in self.lines if ln.zone in zones]
 
     def zone_at(self, i: int) -> str | None:
-        for ln in self.lines:
-            if ln.start <= i < ln.end:
-                return ln.zone
+        # lines are in text order: bisect, so callers may ask per hit at no quadratic cost
+        j = bisect.bisect_right(self.lines, i, key=lambda ln: ln.start) - 1
+        if j >= 0 and self.lines[j].start <= i < self.lines[j].end:
+            return self.lines[j].zone
         return None
 
 
@@ -67,22 +65,34 @@ def _looks_like_lead(line: str) -> bool:
     return "。" in stripped or (len(stripped) >= 80 and "," in stripped)
 
 
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of every line, newline excluded; no empty line after a final newline."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if spans and spans[-1][0] == len(text):
+        spans.pop()  # the text is empty or ends with a newline
+    return spans
+
+
 def zone(text: str) -> Zoning:
     """Zone the clean text line by line. Pure; linear in the text."""
-    spans: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text):
-        if m.start() == m.end():
-            break
-        end = m.end() - 1 if m.group().endswith("\n") else m.end()
-        spans.append((m.start(), end))
+    spans = _line_spans(text)
 
     zones: list[str] = []
     rules: list[str | None] = []
     body_started = False
     ended = False
+    last_nav = -1  # lines above the last navigation line above the body are furniture
+    seen: dict[str, tuple[str | None, str | None, str | None]] = {}  # pages repeat lines, blank ones above all
     for start, end in spans:
         line = text[start:end]
-        kind, z, name = _classify(line)
+        found = seen.get(line)
+        if found is None:
+            found = seen[line] = _classify(line)
+        kind, z, name = found
         if ended:
             # past the article's end only more credits are worth a look
             zones.append(META if name in ("editor_chain", "meta_line") else FURNITURE)
@@ -90,8 +100,7 @@ def zone(text: str) -> Zoning:
             continue
         if kind == "nav":
             if not body_started:
-                zones[:] = [FURNITURE] * len(zones)
-                rules[:] = ["before_navigation"] * len(rules)
+                last_nav = len(zones)
             zones.append(FURNITURE)
         elif kind == "tail":
             zones.append(FURNITURE if name != "editor_chain" else META)
@@ -107,6 +116,10 @@ def zone(text: str) -> Zoning:
         else:
             zones.append(HEADLINE)
         rules.append(name)
+    # applied once here: resetting the lists at every navigation line was quadratic
+    if last_nav > 0:
+        zones[:last_nav] = [FURNITURE] * last_nav
+        rules[:last_nav] = ["before_navigation"] * last_nav
 
     lines = tuple(Line(s, e, z, r) for (s, e), z, r in zip(spans, zones, rules))
     pieces: list[str] = []

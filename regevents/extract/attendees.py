@@ -1,10 +1,430 @@
-"""Attendees and their posts (placeholder until the attendees issue lands)."""
+"""Attendees and their posts, found through the genre's grammar around posts.
+
+Where a name stands (no list of people is consulted):
+
+* after a chain of posts: ``中共中央政治局委员、上海市委书记、市长韩某``,
+  ``副市长姜某主持会议``, ``江西省领导殷某、吴某`` (a generic post such as 领导
+  is shared by the 、-list that follows it);
+* in a run of bare names before an attendance verb: ``甲某、乙某、丙某出席座谈会``;
+* once known, anywhere else: ``王某主持会议`` gives 王某 the action 主持, and a
+  run of names in a headline (``刘某许某某应某讲话``) is split with the names of
+  the body.
+
+Who is not an attendee: credited staff (``doc.source.byline``), a person named
+inside someone else's quoted speech (``甲表示,国家主席乙在报告中指出``), a
+person whose predicate is a citation (作出重要指示, 在…报告中, …座谈会后), and
+names written before their title (``习某总书记关于…``), the genre's citation
+form. Page furniture is already blank in ``doc.text``.
+
+Damaged names (U+FFFD) are repaired from another mention of the same person;
+the evidence keeps the damaged mention first so that the validation layer can
+report the repair.
+"""
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
 from ..document import Document
-from ..models import Attendee, Meeting
+from ..gazetteer import alternation, orgs, places, posts
+from ..models import Attendee, Meeting, Role, Span
+from ..normalize import DAMAGE
+from ..rules import load_rules
+from ..zones import HEADLINE
+from .people_names import NameHit, plausible, read_name, repair
+from .role_context import OrgContext, RoleHit, home_region, resolve_role
+
+_SENT_END = regex.compile(r"[。!?\n]")
+_CLAUSE_END = regex.compile(r"[,;。!?\n]")
+_LIST_START = regex.compile(r"(?<![\p{Han}\ufffd])(?=[\p{Han}\ufffd]{2,4}、)")
+_BETWEEN_MEMBERS = regex.compile(r"[,、;\s]*(?:与|和|及|以及|同)?[,、;\s]*")
+_CONNECTOR = regex.compile(r"(?:^|[^,;。]*?(?:并|、|和|及|后))$")
+_ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
+_GENERIC = "generic"
+_UNKNOWN_BODY = regex.compile(r"、(?P<body>\p{Han}{2,8})")
+_LEFT_WORDS = frozenset("与和及同由请向对将")
+MAX_EVIDENCE = 6
+_MAX_ORG = 30
+
+
+@dataclass
+class Mention:
+    """One place where a person is named."""
+
+    name: NameHit
+    start: int  # start of the role chain, or of the name
+    kind: str  # "role" | "list" | "known" | "headline"
+    roles: list[RoleHit] = field(default_factory=list)
+    resolved: list[Role] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    excluded: bool = False
+
+
+def _rules():
+    return load_rules("attendees")
+
+
+class _Sentences:
+    def __init__(self, text: str) -> None:
+        self.ends = [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_right(self.ends, pos)
+
+    def start(self, pos: int) -> int:
+        i = self.index(pos)
+        return self.ends[i - 1] if i > 0 else 0
+
+    def end(self, pos: int) -> int:
+        i = self.index(pos)
+        return self.ends[min(i, len(self.ends) - 1)]
+
+
+# ------------------------------------------------------------------ role chains
+
+
+def _role_matches(text: str):
+    """``posts().role_pattern`` matches, scanned only in windows that end at a post title.
+
+    The role pattern (places x bodies x titles) is costly to try at every
+    character; a role always ends with a title, and its body and place are
+    never longer than ``_MAX_ORG`` characters, so the windows find the same roles.
+    """
+    windows: list[list[int]] = []
+    for t in posts().pattern.finditer(text):
+        ws = max(0, t.start() - _MAX_ORG)
+        if windows and ws <= windows[-1][1]:
+            windows[-1][1] = t.end()
+        else:
+            windows.append([ws, t.end()])
+    role = posts().role_pattern
+    for ws, we in windows:
+        yield from role.finditer(text, ws, we)
+
+
+def _role_hits(text: str) -> list[RoleHit]:
+    """Printed roles whose left edge is credible (see rules bare_title_context, level_prefix)."""
+    rules = _rules()
+    out: list[RoleHit] = []
+    for m in _role_matches(text):
+        title = m.group("title")
+        org = m.group("org") or None
+        start = m.start()
+        if org is None and start > 0:
+            info = posts().info(title)
+            lvl = rules["level_prefix"].search(text[max(0, start - 4) : start])
+            if lvl and info is not None and info.category == _GENERIC:
+                org = lvl.group()
+                start -= len(org)
+            elif not rules["bare_title_context"].search(text[start - 1 : start]):
+                continue
+        out.append(RoleHit(start, m.end(), org, title))
+    return out
+
+
+def _chains(text: str, hits: list[RoleHit]) -> list[list[RoleHit]]:
+    """Roles joined by 、 (or written back to back) describe one person."""
+    chains: list[list[RoleHit]] = []
+    for h in hits:
+        if chains:
+            last = chains[-1][-1]
+            gap = text[last.end : h.start]
+            if gap in ("、", "", "兼"):
+                chains[-1].append(h)
+                continue
+            unknown = _UNKNOWN_BODY.fullmatch(gap)
+            if unknown and h.org:
+                # 全国政协副主席、九三学社中央常务副主席: the body is not in the vocabulary but
+                # stands between the 、 and the known part of the next role
+                chains[-1].append(RoleHit(last.end + 1, h.end, unknown.group("body") + h.org, h.title))
+                continue
+        chains.append([h])
+    return chains
+
+
+def _is_generic(chain: list[RoleHit]) -> bool:
+    infos = [posts().info(h.title) for h in chain]
+    return all(i is not None and i.category == _GENERIC for i in infos)
+
+
+def _not_a_person(name: str) -> bool:
+    return DAMAGE not in name and (name in places() or name in orgs() or posts().is_title(name))
+
+
+def _role_mentions(text: str, known: set[str]) -> list[Mention]:
+    out: list[Mention] = []
+    role_starts = set()
+    hits = _role_hits(text)
+    for h in hits:
+        role_starts.add(h.start)
+    for chain in _chains(text, hits):
+        pos = chain[-1].end
+        if pos < len(text) and text[pos] == " ":
+            pos += 1
+        hit = read_name(text, pos, known)
+        if hit is None or _not_a_person(hit.text):
+            continue
+        out.append(Mention(hit, chain[0].start, "role", roles=list(chain)))
+        # a 、-list after the name: 省领导甲、乙、丙 share a generic post; others are listed bare
+        generic = _is_generic(chain)
+        while hit.end < len(text) and text[hit.end] == "、" and hit.end + 1 not in role_starts:
+            nxt = read_name(text, hit.end + 1, known)
+            if nxt is None or _not_a_person(nxt.text) or not plausible(nxt.text):
+                break
+            out.append(Mention(nxt, nxt.start, "role" if generic else "list", roles=list(chain) if generic else []))
+            hit = nxt
+    return out
+
+
+def _list_mentions(text: str, known: set[str], taken: set[int]) -> list[Mention]:
+    """Runs of bare names joined by 、 and followed by an attendance verb (甲、乙、丙出席座谈会)."""
+    pred = _rules()["list_predicate"].pattern
+    out: list[Mention] = []
+    for m in _LIST_START.finditer(text):
+        if m.start() in taken:
+            continue
+        names: list[NameHit] = []
+        pos = m.start()
+        while True:
+            hit = read_name(text, pos, known)
+            if hit is None or not plausible(hit.text) or _not_a_person(hit.text):
+                names = [] if hit is not None and names and _not_a_person(hit.text) else names
+                break
+            names.append(hit)
+            if hit.end < len(text) and text[hit.end] == "、":
+                pos = hit.end + 1
+                continue
+            break
+        if len(names) >= 2 and pred.match(text, names[-1].end):
+            for h in names:
+                if h.start not in taken:
+                    out.append(Mention(h, h.start, "list"))
+                    taken.add(h.start)
+    return out
+
+
+# ------------------------------------------------------------------ exclusion and actions
+
+
+def _excluded(text: str, m: Mention, sents: _Sentences, byline: set[str]) -> bool:
+    rules = _rules()
+    if m.name.text in byline:
+        return True
+    s0 = sents.start(m.start)
+    if rules["reported_speech"].search(text, s0, m.start):
+        return True
+    clause = _CLAUSE_END.search(text, m.name.end)
+    stop = min(len(text), (clause.end() if clause else len(text)))
+    if rules["citation_predicate"].search(text, m.name.end, stop):
+        return True
+    return False
+
+
+def _actions(text: str, start: int, stop: int) -> list[str]:
+    """Actions in a predicate: the first one, then those joined to it (出席会议并讲话, 率团出席)."""
+    rule = _rules()["action"]
+    canon: dict[str, str] = rule.meta.get("canon", {})
+    acts: list[str] = []
+    last_end = None
+    for m in rule.finditer(text, start, stop):
+        if last_end is not None and not _CONNECTOR.search(text[last_end : m.start()]):
+            break
+        if _ATTRIBUTIVE.match(text, m.end()):
+            continue  # 向参加会议的嘉宾: describes others
+        a = canon.get(m.group(), m.group())
+        if a not in acts:
+            acts.append(a)
+        last_end = m.end()
+    return acts
+
+
+def _assign_actions(text: str, mentions: list[Mention], sents: _Sentences) -> None:
+    """Mentions listed together share the predicate written after the last of them."""
+    live = sorted((m for m in mentions if not m.excluded and m.kind != "headline"), key=lambda m: m.start)
+    i = 0
+    while i < len(live):
+        j = i
+        while (
+            j + 1 < len(live)
+            and sents.index(live[j + 1].start) == sents.index(live[j].name.end)
+            and _BETWEEN_MEMBERS.fullmatch(text, live[j].name.end, max(live[j].name.end, live[j + 1].start))
+        ):
+            j += 1
+        last = live[j]
+        stop = sents.end(last.name.end)
+        if j + 1 < len(live) and live[j + 1].start < stop:
+            stop = live[j + 1].start
+        if _rules()["citation_after_name"].pattern.match(text, last.name.end):
+            acts: list[str] = []
+        else:
+            acts = _actions(text, last.name.end, stop)
+        for m in live[i : j + 1]:
+            m.actions = acts
+        i = j + 1
+
+
+# ------------------------------------------------------------------ the extractor
+
+
+@dataclass
+class _Person:
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    extra_evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _left_edge_ok(text: str, pos: int) -> bool:
+    """A bare known name starts after punctuation, a joining word or a post title, not inside a word."""
+    if pos == 0 or not regex.match(r"[\p{Han}\ufffd]", text[pos - 1]):
+        return True
+    # after a post title the mention is already a role mention; anything else is inside a word
+    return text[pos - 1] in _LEFT_WORDS
+
+
+def _headline_ranges(doc: Document) -> list[tuple[int, int]]:
+    return [(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == HEADLINE]
 
 
 def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     """People who took part, with roles and actions; ids p1, p2 ..."""
-    return []
+    text = doc.text
+    if not text.strip():
+        return []
+    rules = _rules()
+    sents = _Sentences(text)
+    byline = set(doc.source.byline)
+    home = home_region(doc.source.outlet)
+    heads = _headline_ranges(doc)
+
+    def in_headline(pos: int) -> bool:
+        return any(s <= pos < e for s, e in heads)
+
+    # 1. anchored mentions (headlines are read later, with the names of the body)
+    mentions = [m for m in _role_mentions(text, set()) if not in_headline(m.start)]
+    taken = {m.name.start for m in mentions}
+    mentions += [m for m in _list_mentions(text, set(), taken) if not in_headline(m.start)]
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        m.excluded = _excluded(text, m, sents, byline)
+
+    # 2. roles with context: along the chain, then from the previous person of the sentence, then the outlet
+    prev_ctx: OrgContext | None = None
+    prev_sent = -1
+    for m in mentions:
+        if m.kind != "role" or m.excluded:
+            continue
+        si = sents.index(m.start)
+        ctx = prev_ctx if si == prev_sent else None
+        for h in m.roles:
+            role, ctx = resolve_role(h, ctx, home)
+            m.resolved.append(role)
+        prev_ctx, prev_sent = ctx, si
+
+    # 3. people, damaged names repaired from other mentions
+    people: dict[str, _Person] = {}
+    for m in mentions:
+        if m.excluded:
+            continue
+        people.setdefault(m.name.text, _Person(m.name.text)).mentions.append(m)
+    sound = [n for n in people if DAMAGE not in n]
+    for name in [n for n in people if DAMAGE in n]:
+        fixed, spans = repair(name, text, sound)
+        if not fixed:
+            continue
+        person = people.pop(name)
+        person.name = fixed
+        if fixed in people:
+            people[fixed].mentions += person.mentions
+            person = people[fixed]
+        else:
+            people[fixed] = person
+        person.extra_evidence += spans[:2]
+
+    # 4. known names elsewhere in the body and in headline runs
+    known = {n for n in people if DAMAGE not in n}
+    if known:
+        known_re = regex.compile(alternation(known))
+        seen = {(m.name.start, m.name.end) for p in people.values() for m in p.mentions}
+        cite = rules["citation_after_name"].pattern
+        head_verbs = rules["headline_verbs"].pattern
+        for km in known_re.finditer(text):
+            if (km.start(), km.end()) in seen or in_headline(km.start()):
+                continue
+            if not _left_edge_ok(text, km.start()):
+                continue
+            if cite.match(text, km.end()):
+                continue
+            hit = NameHit(km.start(), km.end(), km.group(), True)
+            m = Mention(hit, km.start(), "known")
+            people[km.group()].mentions.append(m)
+            mentions.append(m)
+        run_re = regex.compile(f"(?:{alternation(known)})+")
+        for hs, he in heads:
+            for run in run_re.finditer(text, hs, he):
+                if not (run.end() >= he or text[run.end()].isspace() or head_verbs.match(text, run.end())):
+                    continue
+                if run.start() > hs and regex.match(r"\p{Han}", text[run.start() - 1]):
+                    continue
+                acts = _actions(text, run.end(), min(he, run.end() + 8))
+                for nm in known_re.finditer(text, run.start(), run.end()):
+                    hit = NameHit(nm.start(), nm.end(), nm.group(), True)
+                    m = Mention(hit, nm.start(), "headline", actions=acts)
+                    people[nm.group()].mentions.append(m)
+
+    # 5. actions from predicates, and 在…见证下
+    _assign_actions(text, mentions, sents)
+    for w in rules["witness"].finditer(text):
+        for p in people.values():
+            for m in p.mentions:
+                if w.start("who") <= m.name.start < w.end("who") and "见证" not in m.actions:
+                    m.actions.append("见证")
+
+    # 6. records, in order of first mention
+    out: list[Attendee] = []
+    ordered = sorted(people.values(), key=lambda p: min((m.start for m in p.mentions if m.kind in ("role", "list")), default=len(text)))
+    for person in ordered:
+        anchors = [m for m in person.mentions if m.kind in ("role", "list")]
+        if not anchors:
+            continue
+        roles: list[Role] = []
+        seen_roles: set[tuple[str | None, str]] = set()
+        for m in anchors:
+            for r in m.resolved:
+                key = (r.org, r.title)
+                if key not in seen_roles:
+                    seen_roles.add(key)
+                    roles.append(r)
+        actions: list[str] = []
+        for m in sorted(person.mentions, key=lambda m: m.start):
+            for a in m.actions:
+                if a not in actions:
+                    actions.append(a)
+        first = anchors[0]
+        ranges: list[tuple[int, int]] = [(first.name.start, first.name.end)]
+        if first.roles:
+            ranges.append((first.start, first.name.end))
+        ranges += person.extra_evidence
+        for m in sorted(person.mentions, key=lambda m: m.start):
+            ranges.append((m.name.start, m.name.end))
+        evidence: list[Span] = []
+        seen_r: set[tuple[int, int]] = set()
+        for r in ranges:
+            if r in seen_r or r[1] <= r[0]:
+                continue
+            seen_r.add(r)
+            evidence.append(doc.span(*r))
+            if len(evidence) >= MAX_EVIDENCE:
+                break
+        out.append(
+            Attendee(
+                id=f"p{len(out) + 1}",
+                name=person.name,
+                roles=roles,
+                evidence=evidence,
+                actions=actions,
+                rule=first.kind,
+            )
+        )
+    return out

@@ -1,10 +1,489 @@
-"""Cooperation goals (placeholder until the goals issue lands)."""
+"""Cooperation goals: the goals, focus areas and tasks an article sets out.
+
+The genre announces its goals in a handful of shapes (rules in
+``data/goals.rules.json``):
+
+* a stated count with its list: ``在A、B、C六个方面深化合作``,
+  ``在“A”“B”…等九个方面重点领域加强合作``, ``五个方面深化合作。A。…B。…`` (items
+  written as their own short sentences), ``三个方面:一是…二是…``;
+* a positioning list: ``目标定位:打造A、B、C``;
+* a focus-area list: ``在A、B、C等方面推进相关工作``, ``包括在A、B及C方面的合作``;
+* an agenda: ``一是…二是…三是…``;
+* the contents of an initiative or declaration: ``《X倡议》指出,各成员市要A;B;C``;
+* a parallel agenda: ``要以A为牵引,B;要以C为抓手,D;…``;
+* a goal in quotes: ``锚定“…”的目标``;
+* an enumeration whose items share a head: ``推进A一体化、B一体化、C一体化``.
+
+Precision matters more than coverage: a person's speech (``X说,`` ``他强调,``)
+is not read, except a proposal (``X建议,``) with a count or an agenda, whose
+items get ``proposed_by``; a sentence about what was achieved (…以来, 取得) is
+not read for focus-area lists.
+"""
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
+import regex
+
 from ..document import Document
+from ..gazetteer import alternation, orgs, places
 from ..models import Attendee, CooperationGoal, Meeting
+from ..rules import load_rules
+from ..zones import BODY
+from .goal_lists import (
+    CLAUSE,
+    SENTENCE,
+    clause_end,
+    clause_start,
+    common_prefix,
+    common_suffix,
+    sentences,
+    split_items,
+    trim,
+)
+
+NORMAL, SPEECH, PROPOSAL = "normal", "speech", "proposal"
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_MEETING_SUBJECT = regex.compile(r"\s*(?:会议|大会|座谈会|联席会议|大家|与会各方|各方|双方)[^,。;]{0,6}?(?:指出|强调|认为|提出|明确|要求|决定|商定|同意|一致认为)[,:]")
+_HAN = regex.compile(r"^\p{Han}+$")
+_MAX_ITEM = 60
+
+
+def _rules():
+    return load_rules("goals")
+
+
+def cn_number(s: str) -> int | None:
+    """九 -> 9, 十二 -> 12, 二十 -> 20, 5 -> 5; None for anything else."""
+    if s.isdigit():
+        return int(s)
+    if not s or any(ch not in _CN_DIGITS and ch != "十" for ch in s):
+        return None
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        if "十" in tail:
+            return None
+        tens = _CN_DIGITS.get(head, 0) if head else 1
+        ones = _CN_DIGITS.get(tail, 0) if tail else 0
+        if (head and head not in _CN_DIGITS) or (tail and tail not in _CN_DIGITS):
+            return None
+        return tens * 10 + ones
+    return _CN_DIGITS[s] if len(s) == 1 else None
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    kind: str
+    rule: str
+    group: int | None = None
+    group_size: int | None = None
+    count: tuple[int, int] | None = None
+    proposed_by: str | None = None
+    text: str | None = None
+
+
+class _Modes:
+    """Who is speaking where: ``normal`` narrative, a person's ``speech``, or a ``proposal``."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.values: list[tuple[str, str | None]] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int, mode: str, who: str | None) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.values.append((mode, who))
+
+    def at(self, pos: int) -> tuple[str, str | None]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            if self.starts[i] <= pos < self.ends[i]:
+                return self.values[i]
+            i -= 1
+        return NORMAL, None
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    return [(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == BODY and ln.end > ln.start]
+
+
+def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Attendee]) -> _Modes:
+    rules = _rules()
+    tail = rules["speech_tail"].pattern
+    generic = rules["speech"].pattern
+    proposal = rules["proposal_verb"].pattern
+    by_name = {a.name: a.id for a in attendees}
+    names_re = regex.compile(alternation(by_name)) if by_name else None
+    modes = _Modes()
+    for ps, pe in paras:
+        # (where the mode starts, mode, speaker id, speech verb)
+        starts: list[tuple[int, str, str | None, str]] = []
+        for m in _MEETING_SUBJECT.finditer(text, ps, pe):
+            starts.append((m.start(), NORMAL, None, ""))
+        if names_re is not None:
+            for nm in names_re.finditer(text, ps, pe):
+                t = tail.match(text, nm.end(), pe)
+                if t:
+                    starts.append((t.end(), "named", by_name[nm.group()], t.group("verb")))
+        for g in generic.finditer(text, ps, pe):
+            starts.append((g.end(), "pronoun" if g.group("who") in ("他", "她") else SPEECH, None, g.group("verb")))
+        starts.sort(key=lambda x: x[0])
+        last_speaker: str | None = None
+        resolved: list[tuple[int, str, str | None]] = []
+        for pos, mode, who, verb in starts:
+            if mode == "pronoun":
+                who = last_speaker  # 他说 / 他建议: the last named speaker of the paragraph
+            if mode in ("named", "pronoun"):
+                mode = PROPOSAL if who and proposal.match(verb) else SPEECH
+            if who:
+                last_speaker = who
+            resolved.append((pos, mode, who))
+        for i, (pos, mode, who) in enumerate(resolved):
+            stop = resolved[i + 1][0] if i + 1 < len(resolved) else pe
+            if stop > pos:
+                modes.add(pos, stop, mode, who)
+    return modes
+
+
+# ------------------------------------------------------------------ list readers
+
+
+def _strip_lead(text: str, start: int, end: int) -> int:
+    """Start of the first item once the words that open the list (在, 围绕, 聚力推进) are dropped."""
+    lead = _rules()["list_lead"].pattern
+    best = start
+    for m in lead.finditer(text, start, end):
+        if end - m.end() >= 2:
+            best = m.end()
+    return best
+
+
+def _list_before(text: str, end: int) -> list[tuple[int, int]]:
+    """The items of the list that ends at ``end`` (before 等…方面 / 六个方面)."""
+    if end > 0 and text[end - 1] == "等":
+        end -= 1
+    start = clause_start(text, end)
+    items = split_items(text, start, end)
+    return _lead_stripped(text, items)
+
+
+def _lead_stripped(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items with the opening words dropped from the first one (only before its first quotation)."""
+    if not items:
+        return items
+    a, b = items[0]
+    q = text.find("“", a, b)
+    if q > a and text[b - 1] == "”" and text.find("”", q, b) == b - 1:
+        new_a = q  # 在“A” -> “A”: the words before a quoted item open the list
+    else:
+        new_a = _strip_lead(text, a, b)
+    return [trim(text, new_a, b)] + items[1:]
+
+
+def _ordinal_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """一是A;二是B;三是C within ``[start, end)``: the items in order, or [] when the run is broken."""
+    ords = []
+    expect = 1
+    for m in _rules()["ordinal"].finditer(text, start, end):
+        if m.start() > start and text[m.start() - 1] not in ",;:。 \n":
+            continue
+        if cn_number(m.group("ord")) != expect:
+            if expect == 1:
+                continue
+            break
+        ords.append(m)
+        expect += 1
+    if len(ords) < 2:
+        return []
+    items = []
+    for i, m in enumerate(ords):
+        stop = ords[i + 1].start() if i + 1 < len(ords) else clause_end(text, m.end(), end - m.end(), frozenset(";。\n"))
+        a, b = trim(text, m.end(), stop)
+        if b > a:
+            items.append((a, b))
+    return items
+
+
+def _short_sentence_items(text: str, after: int, para_end: int, n: int) -> tuple[list[tuple[int, int]], int]:
+    """Items written as their own short sentences after a count: the first ``n`` comma-free sentences."""
+    short = _rules()["short_sentence"].pattern
+    sents = sentences(text, after, para_end)
+    if not sents:
+        return [], after
+    first = trim(text, *sents[0])
+    if not short.match(text[first[0] : first[1]]):
+        return [], after
+    items: list[tuple[int, int]] = []
+    last = after
+    for s, e in sents:
+        a, b = trim(text, s, e)
+        if short.match(text[a:b]):
+            items.append((a, b))
+            last = e
+            if len(items) == n:
+                break
+    return items, last
+
+
+def _heading_items(text: str, paras: list[tuple[int, int]], after: int, n: int) -> list[tuple[int, int]]:
+    """Items that open the next paragraphs with ordinal headings (一、… (二)… 第三,…)."""
+    heading = _rules()["ordinal_heading"].pattern
+    items: list[tuple[int, int]] = []
+    for ps, pe in paras:
+        if ps < after:
+            continue
+        m = heading.match(text[ps:pe])
+        if not m:
+            break
+        start = ps + m.end()
+        e = clause_end(text, start, pe - start, frozenset("。;:\n"))
+        a, b = trim(text, start, e)
+        if b > a:
+            items.append((a, b))
+        if len(items) == n:
+            break
+    return items
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    return clause_start(text, pos, 400, SENTENCE), clause_end(text, pos, 400, SENTENCE)
+
+
+def _para_of(paras: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for ps, pe in paras:
+        if ps <= pos <= pe:
+            return ps, pe
+    return pos, pos
+
+
+# ------------------------------------------------------------------ the extractor
+
+
+class _Collector:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items: list[_Item] = []
+        self.consumed: list[tuple[int, int]] = []
+        self.groups = 0
+
+    def free(self, a: int, b: int) -> bool:
+        if any(s < b and a < e for s, e in self.consumed):
+            return False
+        return not any(it.start < b and a < it.end for it in self.items)
+
+    def add_group(self, ranges, kind, rule, size=None, count=None, who=None, min_items=2) -> bool:
+        text = self.text
+        ranges = [r for r in ranges if 2 <= r[1] - r[0] <= _MAX_ITEM]
+        ranges = [r for r in ranges if self.free(*r)]
+        if len(ranges) < min_items:
+            return False
+        self.groups += 1
+        for a, b in ranges:
+            self.items.append(
+                _Item(a, b, kind, rule, self.groups, size, count, who, _clean_text(text[a:b]))
+            )
+        return True
+
+
+def _clean_text(s: str) -> str:
+    s = s.strip()
+    return regex.sub(r"\s+", " ", s)
+
+
+def _strip_subject(text: str, a: int, b: int) -> int:
+    m = _rules()["item_subject"].pattern.match(text[a:b])
+    return a + m.end() if m and b - a - m.end() >= 4 else a
 
 
 def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]) -> list[CooperationGoal]:
     """Goals / focus areas / tasks the article sets out; ids g1, g2 ..."""
-    return []
+    text = doc.text
+    paras = _paragraphs(doc)
+    if not paras:
+        return []
+    rules = _rules()
+    modes = _speech_modes(text, paras, attendees)
+    col = _Collector(text)
+    kinds: dict[str, str] = rules["count"].meta.get("kinds", {})
+
+    def allowed(pos: int, proposals: bool) -> tuple[bool, str | None]:
+        mode, who = modes.at(pos)
+        if mode == NORMAL:
+            return True, None
+        if mode == PROPOSAL and proposals:
+            return True, who
+        return False, None
+
+    def in_body(pos: int) -> bool:
+        return any(ps <= pos < pe for ps, pe in paras)
+
+    # 1. stated counts and their lists
+    for m in rules["count"].finditer(text):
+        if not in_body(m.start()):
+            continue
+        ok, who = allowed(m.start(), proposals=True)
+        if not ok:
+            continue
+        n = cn_number(m.group("num"))
+        if not n or n < 2 or n > 20:
+            continue
+        kind = "proposal" if who else kinds.get(m.group("noun"), "focus_area")
+        count = (m.start(), m.end())
+        ps, pe = _para_of(paras, m.start())
+        before = _list_before(text, m.start())
+        if len(before) >= 2 and col.add_group(before, kind, "count_list", n, count, who):
+            continue
+        colon = rules["count_tail_colon"].pattern.match(text[m.end() : pe])
+        if colon:
+            after = m.end() + colon.end()
+            end = clause_end(text, after, pe - after, frozenset("。\n"))
+            items = _ordinal_items(text, after, end)
+            if not items:
+                seps = ";" if ";" in text[after:end] else "、"
+                items = split_items(text, after, end, seps=seps, words=())
+            if col.add_group(items, kind, "count_colon", n, count, who):
+                col.consumed.append((m.start(), end))
+            continue
+        sent_end = clause_end(text, m.end(), pe - m.end(), frozenset("。\n"))
+        items = _ordinal_items(text, sent_end, pe)
+        last = items[-1][1] if items else sent_end
+        if not items:
+            items, last = _short_sentence_items(text, sent_end + 1, pe, n)
+        if not items and sent_end >= pe - 1:
+            items = _heading_items(text, paras, pe, n)
+            last = items[-1][1] if items else sent_end
+        if col.add_group(items, kind, "count_sentences", n, count, who):
+            col.consumed.append((m.start(), max(last, pe if who else last)))
+
+    # 2. positioning lists
+    for m in rules["positioning"].finditer(text):
+        if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
+            continue
+        end = clause_end(text, m.end())
+        col.add_group(split_items(text, m.end(), end), "positioning", "positioning", min_items=1)
+
+    # 3. initiatives and declarations
+    for m in rules["initiative"].finditer(text):
+        if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
+            continue
+        end = clause_end(text, m.end(), 600, frozenset("。\n"))
+        items = _ordinal_items(text, m.end(), end)
+        if not items:
+            parts = split_items(text, m.end(), end, seps=";", words=())
+            items = [(_strip_subject(text, a, b), b) for a, b in parts]
+        col.add_group(items, "initiative", "initiative")
+
+    # 4. agendas: 一是…二是…
+    for ps, pe in paras:
+        for m in rules["ordinal"].finditer(text, ps, pe):
+            if cn_number(m.group("ord")) != 1:
+                continue
+            ok, who = allowed(m.start(), proposals=True)
+            if not ok:
+                continue
+            if rules["retrospective_intro"].search(text, ps, m.start()):
+                continue
+            items = _ordinal_items(text, m.start(), pe)
+            col.add_group(items, "proposal" if who else "task", "agenda", who=who)
+
+    # 5. parallel agendas: 要以A为牵引,B;要以C为抓手,D;…
+    tail = rules["parallel_tail"].pattern
+    for ps, pe in paras:
+        run: list[tuple[int, int]] = []
+        segs = []
+        s = ps
+        while s < pe:
+            e = clause_end(text, s, pe - s, frozenset(";。\n"))
+            segs.append((s, e))
+            s = e + 1
+        for a, b in segs + [(pe, pe)]:
+            m = tail.search(text[a:b]) if b > a else None
+            if m and allowed(a, proposals=False)[0]:
+                run.append((a + m.start("item"), a + m.end("item")))
+                continue
+            if len(run) >= 3:
+                col.add_group(run, "task", "parallel")
+            run = []
+
+    # 6. a goal in quotes
+    for m in rules["target_quote"].finditer(text):
+        if in_body(m.start()) and allowed(m.start(), proposals=False)[0]:
+            col.add_group([(m.start("item"), m.end("item"))], "target", "target_quote", min_items=1)
+
+    # 7. focus-area lists: 在A、B、C等方面推进相关工作
+    retro = rules["retrospective"].pattern
+    for m in rules["coop_anchor"].finditer(text):
+        if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
+            continue
+        ss, se = _sentence_of(text, m.start())
+        if retro.search(text, ss, se):
+            continue
+        col.add_group(_list_before(text, m.start()), "focus_area", "coop_list")
+
+    # 8. enumerations whose items share a head: 推进A一体化、B一体化、C一体化
+    for ps, pe in paras:
+        s = ps
+        while s < pe:
+            e = clause_end(text, s, pe - s, CLAUSE)
+            if text.count("、", s, e) >= 2 and allowed(s, proposals=False)[0]:
+                ss, se = _sentence_of(text, s)
+                if not retro.search(text, ss, se):
+                    _affix_list(text, s, e, col)
+            s = e + 1
+
+    # records, in text order
+    out: list[CooperationGoal] = []
+    seen: set[str] = set()
+    group_ids: dict[int, str] = {}
+    for it in sorted(col.items, key=lambda i: i.start):
+        t = it.text or ""
+        if not t or t in seen:
+            continue
+        seen.add(t)
+        gid = None
+        if it.group is not None:
+            gid = group_ids.setdefault(it.group, f"gr{len(group_ids) + 1}")
+        out.append(
+            CooperationGoal(
+                id=f"g{len(out) + 1}",
+                text=t,
+                kind=it.kind,
+                proposed_by=it.proposed_by,
+                evidence=[doc.span(it.start, it.end)],
+                group=gid,
+                group_size=it.group_size,
+                count_evidence=doc.span(*it.count) if it.count else None,
+                rule=it.rule,
+            )
+        )
+    return out
+
+
+def _affix_list(text: str, start: int, end: int, col: _Collector) -> None:
+    """Keep a 、-list of three or more items that is the object of a verb (推进, 增强 ...) and whose
+    items share a head of two or more characters that is not a body or place word."""
+    raw = split_items(text, start, end, words=("以及", "及"))
+    if len(raw) < 3 or any(b - a > 24 for a, b in raw[1:]):
+        return
+    lead_end = _strip_lead(text, raw[0][0], raw[0][1])
+    if lead_end == raw[0][0]:
+        return  # no verb opens the list: a list of names, bodies or places
+    not_topic = _rules()["not_a_topic"].pattern
+    for first_start in (lead_end, raw[0][0]):
+        items = [(first_start, raw[0][1])] + raw[1:]
+        words = [text[a:b] for a, b in items]
+        if len(words[0]) > 24 or any(w in places() or w in orgs() for w in words):
+            continue
+        for affix in (common_suffix(words), common_prefix(words)):
+            if (
+                len(affix) >= 2
+                and _HAN.match(affix)
+                and not not_topic.search(affix)
+                and all(len(w) >= len(affix) + 2 for w in words)
+            ):
+                col.add_group(items, "focus_area", "shared_head", min_items=3)
+                return

@@ -1,10 +1,381 @@
-"""Meetings (placeholder until the meetings issue lands)."""
+"""Meetings: the one the article reports, the series' next one, and others held or referred to.
+
+How it reads the genre:
+
+1. **Names** (:mod:`.meeting_names`): every kind word (座谈会, 联席会议,
+   ``…第五次会议``) with the noun phrase before it.
+2. **Frames** (``data/meetings.rules.json``): the words around a name say
+   what happened to it. ``<name>[date][在<place>]召开/举行`` or
+   ``[在<place>]主持召开/出席 <name>`` report it as held;
+   ``会议决定,<name>…``, ``<name>由<host>承办``, ``<name>将于…召开``,
+   ``明年的<name>`` or a later year announce the series' next meeting;
+   ``自<name>以来``, ``<name>后``, ``<name>上的重要讲话`` or an earlier year
+   refer to a past one.
+3. **One record per meeting**: mentions with the same series name (the name
+   without year and edition; a shorter one may be a suffix of a longer one:
+   headline ``省会城市第十届会商会``) and no conflicting edition, year or
+   status are one meeting; bare references (会议, 会上, 此次会商会) are
+   evidence of the reported meeting.
+4. The reported meeting is the first one reported as held; it is ``m1``.
+   An announced meeting of the same kind is its ``next_meeting``. A past
+   meeting is kept only when a frame says it was held (主持召开…座谈会后);
+   a past meeting merely alluded to is not a record.
+
+Dates come from :func:`regevents.dates.find_dates` anchored on the
+article's own date (never guessed); city and province from the venue phrase
+through the division gazetteer (:mod:`.meeting_places`).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import regex
+
+from ..dates import DateMention, find_dates
 from ..document import Document
-from ..models import Meeting
+from ..gazetteer import meeting_kinds
+from ..models import Meeting, Span
+from ..rules import load_rules
+from ..zones import HEADLINE
+from .meeting_names import NameHit, Spans, find_names
+from .meeting_places import Venue, parse_venue, regions_in_name, regions_in_text
+
+HELD, ANNOUNCED, MENTIONED = "held", "announced", "mentioned"
+
+_SENT_STOP = "。!?;\n"
+_LIST_SEP = regex.compile(r"(?:、|和|及|以及|与)$")
+_GAP_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_PAST_REF = regex.compile(r"上一?[次届]|去年|前年|历[次届]|往届")  # 上次会议 is another meeting of the series
+_RIGHT_WINDOW = 48
+_LEFT_WINDOW = 120
+
+
+@dataclass
+class _Mention:
+    hit: NameHit
+    status: str | None  # held / announced / mentioned, None when nothing frames it
+    framed: bool  # a held verb (召开, 举行, 出席 ...) governs it, whatever its time
+    rule: str | None
+    sent_start: int
+    frame_end: int  # clean offset where the framing clause ends (date search stops there)
+    place: str | None = None
+    host: str | None = None
+    year: int | None = None  # the name's year or one written in the frame (2014年在合肥市举行)
+    headline: bool = False
+
+
+@dataclass
+class _Group:
+    mentions: list[_Mention] = field(default_factory=list)
+    refs: list[tuple[int, int]] = field(default_factory=list)
+    status: str | None = None
+    framed: bool = False
+    theme: str | None = None
+
+    @property
+    def first(self) -> int:
+        return min(m.hit.start for m in self.mentions)
+
+    def edition(self) -> int | None:
+        return next((m.hit.edition for m in self.mentions if m.hit.edition is not None), None)
+
+    def year(self) -> int | None:
+        return next((m.year for m in self.mentions if m.year is not None), None)
+
+    def kind(self) -> str | None:
+        return _canon_kind(self.best().hit.kind)
+
+    def best(self) -> _Mention:
+        """The mention whose name says most: an edition first, then framed, then the longest."""
+        return max(
+            self.mentions,
+            key=lambda m: (m.hit.edition is not None, not m.hit.weak, m.framed, len(m.hit.name), -m.hit.start),
+        )
+
+
+def _canon_kind(kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    return meeting_kinds().canonical(kind) or kind
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - _LEFT_WINDOW)
+    best = lo
+    for ch in _SENT_STOP:
+        i = text.rfind(ch, lo, pos)
+        if i >= 0 and i + 1 > best:
+            best = i + 1
+    return best
+
+
+def _right(text: str, end: int) -> str:
+    stop = text.find("\n", end, end + _RIGHT_WINDOW)
+    return text[end : stop if stop >= 0 else min(len(text), end + _RIGHT_WINDOW)]
+
+
+def _analyse(text: str, hit: NameHit, prev: _Mention | None, ref_year: int | None, headline: bool) -> _Mention | None:
+    """Read the frame around one name; None when the name is not a meeting (联席会议机制)."""
+    rules = load_rules("meetings")
+    right = _right(text, hit.end)
+    if rules["not_a_meeting"].pattern.match(right):
+        return None
+    sent_start = _sentence_start(text, hit.start)
+    left = text[sent_start : hit.start]
+    held_after = rules["held_after"].pattern.match(right)
+    held_before = rules["held_before"].pattern.search(left)
+    ann_before = rules["announced_before"].pattern.search(left)
+    ann_after = rules["announced_after"].pattern.match(right)
+    past_before = rules["past_before"].pattern.search(left)
+    past_after = rules["past_after"].pattern.match(right)
+
+    year = hit.year
+    if held_after and year is None:
+        y = _GAP_YEAR.search(held_after.group("gap"))
+        year = int(y.group(1)) if y else None
+    framed = bool(held_after or held_before)
+    if framed and rules["habitual"].pattern.match(right):
+        framed, held_after = False, None  # 每年举行一次: the series' routine, not an event
+    # an earlier year makes a past meeting; one year back may still be this meeting held late
+    # (2023年…会商会 in January 2024) or an anchor taken from a crawl date, so a frame wins there
+    earlier = bool(year and ref_year and (year < ref_year - 1 or (year < ref_year and not framed)))
+    rule = None
+    if ann_before or ann_after or (year and ref_year and year > ref_year):
+        status = ANNOUNCED
+        rule = "announced_before" if ann_before else "announced_after" if ann_after else "later_year"
+    elif past_before or past_after or earlier:
+        status = MENTIONED
+        rule = "past_before" if past_before else "past_after" if past_after else "earlier_year"
+    elif framed:
+        status = HELD
+        rule = "held_after" if held_after else "held_before"
+    elif prev is not None and prev.status and _LIST_SEP.search(left) and text[prev.hit.end : hit.start].strip() in ("、", "和", "及", "以及", "与"):
+        # 召开了A、B、C: the later names share the frame of the first
+        status, framed, rule = prev.status, prev.framed, "listed_with_" + (prev.rule or "")
+    else:
+        status = None
+    place = None
+    frame_end = hit.end
+    if held_after:
+        place = held_after.group("place")
+        frame_end = hit.end + held_after.end()
+    elif held_before:
+        place = held_before.group("place")
+    host = ann_after.group("host") if ann_after else None
+    return _Mention(hit, status, framed, rule, sent_start, frame_end, place, host, year, headline)
+
+
+def _compatible(m: _Mention, g: _Group) -> bool:
+    """May mention ``m`` be the meeting ``g``? Same kind and series; no conflicting edition, year or status."""
+    k1, k2 = _canon_kind(m.hit.kind), g.kind()
+    if k1 and k2 and k1 != k2:
+        return False
+    ed = g.edition()
+    if m.hit.edition is not None and ed is not None and m.hit.edition != ed:
+        return False
+    yr = g.year()
+    if m.year is not None and yr is not None and m.year != yr:
+        return False
+    if m.status and g.status and m.status != g.status:
+        return False
+    if m.status == MENTIONED and m.hit.edition is None and m.year is None:
+        return False  # "上次座谈会": another meeting of the series, not this one
+    a = m.hit.series_key
+    for other in g.mentions:
+        b = other.hit.series_key
+        short, long_ = sorted((a, b), key=len)
+        if short == long_ or (len(short) >= 4 and long_.endswith(short)):
+            return True
+    return False
+
+
+def _group(mentions: list[_Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    # framed mentions first, so that a bare headline name joins the meeting the body reports
+    order = sorted(mentions, key=lambda m: (m.status is None, m.hit.start))
+    for m in order:
+        target = next((g for g in groups if _compatible(m, g)), None)
+        if target is None:
+            target = _Group(status=m.status)
+            groups.append(target)
+        target.mentions.append(m)
+        target.framed = target.framed or m.framed
+        if target.status is None:
+            target.status = m.status
+    return groups
+
+
+def _date_for(dates: list[DateMention], m: _Mention, hi: int) -> DateMention | None:
+    """The date mention nearest the name in its sentence, up to the end of its frame (not inside the name)."""
+    best: tuple[int, DateMention] | None = None
+    for d in dates:
+        if d.end <= m.sent_start or d.start >= hi:
+            continue
+        if m.hit.start <= d.start and d.end <= m.hit.end:
+            continue
+        dist = m.hit.start - d.end if d.end <= m.hit.start else d.start - m.hit.end
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    return best[1] if best else None
+
+
+def _refs(text: str, hits: list[NameHit], specific: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+    """Bare references (会议, 会上, 此次会商会): (start, end, kind)."""
+    rules = load_rules("meetings")
+    no_ref, past = rules["no_ref_context"].pattern, rules["past_before"].pattern
+    mechanism = rules["not_a_meeting"].pattern
+    out: list[tuple[int, int, str | None]] = []
+    named = Spans(specific)
+    reach = -1  # end of the last reference kept (candidates come sorted by start)
+
+    def inside(s: int, e: int) -> bool:
+        return named.overlaps(s, e) or s < reach
+
+    cands = [(h.start, h.end, _canon_kind(h.kind)) for h in hits if h.generic and not named.overlaps(h.start, h.end)]
+    cands += [(m.start(), m.end(), _canon_kind(meeting_kinds().kind_of(m.group()))) for m in rules["generic_ref"].finditer(text)]
+    for s, e, kind in sorted(cands):
+        if inside(s, e):
+            continue
+        if no_ref.search(text, max(0, s - 4), min(len(text), e + 4)):
+            continue
+        if past.search(text[max(0, s - 4) : s]) or _PAST_REF.match(text, s, e) or mechanism.match(text[e : e + 8]):
+            continue
+        reach = e
+        out.append((s, e, kind))
+    return out
+
+
+def _themes(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in load_rules("meetings")["theme"].finditer(text):
+        theme = m.group("theme").strip()
+        if theme:
+            out.append((m.start(), m.end(), theme))
+    return out
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    start = _sentence_start(text, pos)
+    ends = [i for i in (text.find(ch, pos) for ch in _SENT_STOP) if i >= 0]
+    return start, (min(ends) if ends else len(text))
 
 
 def find_meetings(doc: Document) -> list[Meeting]:
     """Meetings the article reports, ids m1, m2 ... ; the reported (held) one first."""
-    return []
+    text = doc.text
+    anchor = doc.source.anchor
+    headline_lines = [(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == HEADLINE]
+
+    def in_headline(pos: int) -> bool:
+        return any(a <= pos < b for a, b in headline_lines)
+
+    hits = find_names(text)
+    mentions: list[_Mention] = []
+    prev: _Mention | None = None
+    for h in hits:
+        m = _analyse(text, h, prev, anchor.year, in_headline(h.start))
+        if m is None:
+            continue
+        if h.generic and m.status != ANNOUNCED:
+            continue  # a bare reference (此次会议); 下一届会议 announced is a meeting of its own
+        mentions.append(m)
+        prev = m
+    groups = _group(mentions)
+
+    # the reported meeting: the first reported as held; failing that, a bare name in the headline or lead
+    held = [g for g in groups if g.status == HELD]
+    if not held:
+        lead_end = next((ln.end for ln in doc.zoning.lines if ln.zone == "body"), 0)
+        bare = [g for g in groups if g.status is None and g.first < lead_end]
+        if bare:
+            bare[0].status = HELD
+            for m in bare[0].mentions:
+                m.rule = m.rule or "headline_or_lead"
+            held = [bare[0]]
+    primary = min(held, key=lambda g: g.first) if held else None
+
+    keep = [g for g in groups if g.status in (HELD, ANNOUNCED) or (g.status == MENTIONED and g.framed)]
+    keep = [g for g in keep if g is primary or g.status != HELD or not g.best().hit.weak]
+    if primary is not None:
+        # an earlier meeting of the same series (2019年在芜湖召开…座谈会后) is history, not a record
+        keys = {m.hit.series_key for m in primary.mentions}
+        keep = [g for g in keep if g.status != MENTIONED or not keys & {m.hit.series_key for m in g.mentions}]
+    keep.sort(key=lambda g: (g is not primary, g.first))
+
+    specific = [(m.hit.start, m.hit.end) for m in mentions]
+    for s, e, kind in _refs(text, hits, specific):
+        target = primary
+        if kind is not None and primary is not None and primary.kind() != kind:
+            same = [g for g in keep if g.kind() == kind and g.status == HELD and g.first < s]
+            target = same[-1] if same else primary
+        if target is not None:
+            target.refs.append((s, e))
+
+    for ts, te, theme in _themes(text):
+        s0, s1 = _sentence_of(text, ts)
+        near = [g for g in keep if any(s0 <= m.hit.start < s1 for m in g.mentions)]
+        if not near and primary is not None and any(s0 <= a < s1 for a, _ in primary.refs):
+            near = [primary]
+        for g in near[:1]:
+            if g.theme is None:
+                g.theme = theme
+                g.refs.append((ts, te))
+
+    dates = find_dates(text, anchor)
+    out: list[Meeting] = []
+    ids = {id(g): f"m{i}" for i, g in enumerate(keep, 1)}
+    for g in keep:
+        out.append(_record(doc, g, ids[id(g)], dates, g is primary))
+    if primary is not None:
+        nxt = next((g for g in keep if g.status == ANNOUNCED and g.kind() == primary.kind()), None)
+        if nxt is not None:
+            out[0].next_meeting = ids[id(nxt)]
+    return out
+
+
+def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_primary: bool) -> Meeting:
+    text = doc.text
+    best = g.best()
+    framed = [m for m in g.mentions if m.status == g.status and m.framed] or list(g.mentions)
+    # body mentions before the headline's (a headline abbreviates: 在汉举行)
+    framed.sort(key=lambda m: (m.headline, m.hit.start))
+    date_m: DateMention | None = None
+    for m in framed:
+        date_m = _date_for(dates, m, m.frame_end)
+        if date_m is not None:
+            break
+    value = date_m.value if date_m is not None else None
+    if value is None and g.status == ANNOUNCED and g.year() is not None:
+        value = f"{g.year():04d}"
+    venue = Venue(None, None, None)
+    for m in framed:
+        if m.place:
+            venue = parse_venue(m.place)
+            if venue.city or venue.province:
+                break
+    host = next((m.host for m in g.mentions if m.host), None)
+    province = venue.province
+    if province is None and host:
+        province = parse_venue(host).province
+    regions = regions_in_name(best.hit.name)
+    if not regions and is_primary:
+        regions = regions_in_text(text)
+    spans: list[tuple[int, int]] = sorted({(m.hit.start, m.hit.end) for m in g.mentions} | set(g.refs))
+    evidence: list[Span] = [doc.span(s, e) for s, e in spans]
+    return Meeting(
+        id=mid,
+        name=best.hit.name,
+        kind=best.hit.kind and _canon_kind(best.hit.kind),
+        edition=g.edition(),
+        date=value,
+        city=venue.city,
+        province=province,
+        theme=g.theme,
+        regions=regions,
+        evidence=evidence,
+        status=g.status or MENTIONED,
+        part_of_day=date_m.part_of_day if date_m is not None else None,
+        venue=venue.venue,
+        host=host,
+        rule=next((m.rule for m in framed if m.rule), None),
+    )

@@ -1,0 +1,208 @@
+"""Places of meetings: the venue phrase of a frame (在安徽芜湖召开) and the regions taking part.
+
+Why a module: the venue phrase mixes divisions of several levels with press
+abbreviations (在汉举行 = 武汉) and buildings (人民大会堂); the contract wants
+the city and province as short names (芜湖, 安徽). The divisions come from
+:mod:`regevents.gazetteer`; the enumeration rules from ``meetings.rules.json``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..gazetteer import Place, place_pattern, places
+from ..rules import load_rules
+from .meeting_names import TITLE
+
+
+@dataclass(frozen=True)
+class Venue:
+    city: str | None
+    province: str | None
+    venue: str | None  # what is left after the divisions (人民大会堂), if anything
+
+
+def _city_province(p: Place) -> tuple[str | None, str | None]:
+    """(city, province) short names for the most specific division named."""
+    if p.level == "province":
+        if p.is_municipality or p.province in ("香港", "澳门"):
+            return p.short, p.province
+        return None, p.province
+    if p.level == "prefecture":
+        return p.short, p.province
+    # county level: a county-level city is a city in its own right; a district belongs to its city
+    if p.name.endswith("市"):
+        return p.short, p.province
+    return p.city, p.province
+
+
+def _pick(name: str, province: str | None) -> Place | None:
+    """The division written ``name``, preferring one inside ``province`` when given."""
+    g = places()
+    found = g.lookup_all(name)
+    if province:
+        inside = [p for p in found if p.province == province and p.level != "province"]
+        if inside:
+            return inside[0]
+    return g.lookup(name)
+
+
+def parse_venue(phrase: str) -> Venue:
+    """``安徽芜湖`` -> (芜湖, 安徽); ``江西省南昌市`` -> (南昌, 江西); ``汉`` -> (武汉, 湖北); ``国新办`` -> venue only."""
+    s = phrase.strip()
+    if not s:
+        return Venue(None, None, None)
+    g = places()
+    if len(s) == 1:
+        p = g.lookup_abbr(s)
+        if p is None:
+            return Venue(None, None, None)
+        city, prov = _city_province(p)
+        return Venue(city, prov, None)
+    chain: list[Place] = []
+    pos = 0
+    province: str | None = None
+    pat = place_pattern()
+    while pos < len(s):
+        m = pat.match(s, pos)
+        if not m:
+            break
+        p = _pick(m.group(), province)
+        if p is None:
+            break
+        if province and p.province != province:
+            break
+        chain.append(p)
+        province = p.province
+        pos = m.end()
+    rest = s[pos:].strip() or None
+    if rest:
+        # a county-level city written short (在浏阳召开) is not in the default pattern
+        p = g.lookup(rest)
+        if p is not None and p.word == 0 and (not province or p.province == province):
+            chain.append(p)
+            rest = None
+    if rest and (len(rest) > 16 or load_rules("meetings")["name_stop"].pattern.search(rest)):
+        rest = None  # not a building: words of the sentence (会见了来湘)
+    if not chain:
+        return Venue(None, None, rest)
+    city, prov = None, None
+    for p in chain:  # most specific last
+        c, pr = _city_province(p)
+        city = c or city
+        prov = pr or prov
+    return Venue(city, prov, rest)
+
+
+def _abbr_places(run: str) -> list[Place]:
+    """Places of a run of one-character abbreviations (鄂湘赣, 长株潭), ambiguity settled by the others' province."""
+    g = places()
+    options = [g.lookup_abbr_all(ch) for ch in run]
+    if not all(options):
+        return []
+    provinces = {o[0].province for o in options if len(o) == 1}
+    out: list[Place] = []
+    for opts in options:
+        inside = [p for p in opts if p.province in provinces]
+        out.append(inside[0] if inside else opts[0])
+    return out
+
+
+def _region_pattern() -> regex.Pattern[str]:
+    """Provinces and prefectures only: regions taking part are written at these levels, and the
+    smaller pattern is many times faster than the one with every county."""
+    return place_pattern(("province", "prefecture"))
+
+
+def _short(p: Place) -> str:
+    return p.short
+
+
+def regions_in_name(name: str) -> list[str]:
+    """Regions named inside a meeting name: 粤港合作… -> 广东, 香港; …重庆四川党政… -> 重庆, 四川."""
+    rules = load_rules("meetings")
+    out: list[str] = []
+    for m in rules["region_compound"].finditer(name):
+        out.extend(_short(p) for p in _abbr_places(m.group()))
+    if not out:
+        found = [places().lookup(m.group()) for m in _region_pattern().finditer(name)]
+        found = [p for p in found if p is not None]
+        if len(found) >= 2:
+            out = [_short(p) for p in found]
+    return list(dict.fromkeys(out))
+
+
+_JOIN = regex.compile(r"等?[0-9一二两三四五六七八九十]{1,2}个?(?:省区?市?|市|城市)(?:和|及|以及)")
+_SEP = regex.compile(r"、|以及|和|及|与")
+_LONGEST_PLACE = 9
+
+
+def _place_before(text: str, end: int) -> int | None:
+    """Start of the longest place name ending exactly at ``end``."""
+    pat = _region_pattern()
+    for j in range(max(0, end - _LONGEST_PLACE), end - 1):
+        if pat.fullmatch(text, j, end):
+            return j
+    return None
+
+
+def _enumerations(text: str) -> list[tuple[int, int]]:
+    """Spans of place enumerations (湖北、湖南和江西), found from their separators.
+
+    Anchoring on the separators keeps this cheap: the place pattern is tried
+    only next to a 、/和/及, never at every character of the article.
+    """
+    pat = _region_pattern()
+    out: list[tuple[int, int]] = []
+    for sep in _SEP.finditer(text):
+        if out and sep.start() < out[-1][1]:
+            continue
+        after = pat.match(text, sep.end())
+        if not after:
+            continue
+        start = _place_before(text, sep.start())
+        if start is None:
+            continue
+        end = after.end()
+        while True:  # extend to the right over further separators
+            nxt = _SEP.match(text, end)
+            more = pat.match(text, nxt.end()) if nxt else None
+            if not more:
+                break
+            end = more.end()
+        out.append((start, end))
+    return out
+
+
+def regions_in_text(text: str) -> list[str]:
+    """The first enumeration of participating places (with a count or 共聚-like context), else a counted compound."""
+    rules = load_rules("meetings")
+    enum, context = rules["region_enum"].pattern, rules["region_enum_context"].pattern
+    g = places()
+    if "《" in text:  # places inside a document title (《九江市、黄石市…框架协议》) are not the participants
+        text = TITLE.sub(lambda t: " " * len(t.group()), text)
+    spans = _enumerations(text)
+    for i, (start, end) in enumerate(spans):
+        if not enum.fullmatch(text, start, end):
+            continue
+        members = [text[start:end]]
+        j = _JOIN.match(text, end)
+        if j and i + 1 < len(spans) and spans[i + 1][0] == j.end():
+            members.append(text[spans[i + 1][0] : spans[i + 1][1]])
+            end = spans[i + 1][1]
+        if not context.match(text[end : end + 12]) and not j and len(_SEP.split(members[0])) < 3:
+            continue
+        out: list[str] = []
+        for chunk in members:
+            for pm in _region_pattern().finditer(chunk):
+                p = g.lookup(pm.group())
+                if p is not None:
+                    out.append(_short(p))
+        if len(out) >= 2:
+            return list(dict.fromkeys(out))
+    for m in rules["region_compound"].finditer(text):
+        found = _abbr_places(m.group())
+        if len(found) >= 2:
+            return list(dict.fromkeys(_short(p) for p in found))
+    return []

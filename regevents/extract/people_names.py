@@ -1,0 +1,192 @@
+"""Reading a person's name where the grammar says one stands, and repairing damaged ones.
+
+Why no list of people: the genre always puts a name in the same slots (after a
+post title, in a 、-list before 出席, in 在…见证下), so the slot tells us that a
+name starts here; the surname table and the word that follows the name tell us
+where it ends. ``江西省委书记刘奇,`` -> 刘奇 because ``,`` ends it; ``姜平主持会议``
+-> 姜平 because 主持 does; ``李强在讲话中`` -> 李强 (the shortest reading with a
+boundary wins among the weak boundaries).
+
+A damaged character (U+FFFD, possibly a run standing for one lost character)
+counts as one character of the name; :func:`repair` fills it from another
+mention of the same person elsewhere in the text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from ..gazetteer import surnames
+from ..normalize import DAMAGE
+from ..rules import load_rules
+
+_HAN = regex.compile(r"\p{Han}")
+# characters that never occur inside a given name in this genre (function words, body words)
+_NOT_IN_NAME = frozenset("的了是及等省市县区委会局部厅说在对向被之其我你他她们这那")
+MAX_NAME = 4
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """A name read at ``start``: clean offsets ``[start, end)`` and the text (may hold U+FFFD)."""
+
+    start: int
+    end: int
+    text: str
+    strong: bool  # True when a strong boundary ended it
+
+    @property
+    def damaged(self) -> bool:
+        return DAMAGE in self.text
+
+
+def _rules():
+    return load_rules("attendees")
+
+
+class _Ends:
+    """A boundary pattern that also accepts the end of the text."""
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def match(self, text: str, pos: int) -> bool:
+        return pos >= len(text) or bool(self.pattern.match(text, pos))
+
+
+def _units(text: str, pos: int, limit: int) -> list[int]:
+    """End offsets of up to ``limit`` name characters from ``pos``; a run of U+FFFD is one character."""
+    ends: list[int] = []
+    i = pos
+    n = len(text)
+    while i < n and len(ends) < limit:
+        ch = text[i]
+        if ch == DAMAGE:
+            while i < n and text[i] == DAMAGE:
+                i += 1
+            ends.append(i)
+        elif _HAN.match(ch):
+            i += 1
+            ends.append(i)
+        else:
+            break
+    return ends
+
+
+def _surname_len(text: str, pos: int) -> int:
+    """Characters of the surname at ``pos``; a damaged first character counts as a one-character surname."""
+    if pos < len(text) and text[pos] == DAMAGE:
+        return 1
+    return surnames().is_surname_start(text, pos)
+
+
+def plausible(name: str) -> bool:
+    """Is ``name`` shaped like a Chinese personal name (surname + one to three characters, no function words)?"""
+    units = _units(name, 0, MAX_NAME + 1)
+    if not units or units[-1] != len(name) or not 2 <= len(units) <= MAX_NAME:
+        return False
+    if any(ch in _NOT_IN_NAME for ch in name):
+        return False
+    if _rules()["not_a_name"].pattern.match(name):
+        return False
+    return _surname_len(name, 0) > 0
+
+
+def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset()) -> NameHit | None:
+    """The name starting at ``pos``, or None.
+
+    Candidates are surname + 1 or 2 characters (compound surnames: + 1 or 2),
+    then surname + 3 (林郑月娥-style four-character names). A candidate is kept
+    when what follows it is a boundary (``name_end_strong``, then
+    ``name_end_weak``); a name already known in the article wins outright.
+    """
+    s = _surname_len(text, pos)
+    if not s:
+        return None
+    ends = _units(text, pos, MAX_NAME)
+    if len(ends) < 2:
+        return None
+    rules = _rules()
+    strong, weak = _Ends(rules["name_end_strong"].pattern), rules["name_end_weak"].pattern
+
+    def cand(k: int) -> tuple[int, str] | None:
+        # k = number of name units; surname units: s (compound counts s characters)
+        if k > len(ends) or k < 2:
+            return None
+        end = ends[k - 1]
+        name = text[pos:end]
+        if any(ch in _NOT_IN_NAME for ch in name) or rules["not_a_name"].pattern.match(name):
+            return None
+        return end, name
+
+    base = [s + 1, s + 2]  # name units: surname + one or two given characters
+    # a known name at this position is taken as is
+    for k in range(min(MAX_NAME, s + 3), 1, -1):
+        c = cand(k)
+        if c and c[1] in known:
+            end, name = c
+            return NameHit(pos, end, name, bool(strong.match(text, end)))
+    for pat, is_strong in ((strong, True), (weak, False)):
+        for k in base:
+            c = cand(k)
+            if c and pat.match(text, c[0]):
+                return NameHit(pos, c[0], c[1], is_strong)
+    if s == 1:  # 林郑月娥: one-character surname + three
+        c = cand(4)
+        if c and (strong.match(text, c[0]) or weak.match(text, c[0])):
+            return NameHit(pos, c[0], c[1], bool(strong.match(text, c[0])))
+    return None
+
+
+def damage_patterns(name: str) -> list[regex.Pattern[str]]:
+    """Patterns for the undamaged forms of ``name``: each U+FFFD run stands for one or two characters.
+
+    One pattern per reading (a run as one character, then as two), so that every
+    length is tried at every position; at most two damaged runs are expanded.
+    """
+    pieces = [m.group() for m in regex.finditer(r"\ufffd+|[^\ufffd]+", name)]
+    variants = [""]
+    runs = 0
+    for piece in pieces:
+        if piece.startswith(DAMAGE):
+            runs += 1
+            widths = (1, 2) if runs <= 2 else (1,)
+            variants = [v + r"\p{Han}" * w for v in variants for w in widths]
+        else:
+            variants = [v + regex.escape(piece) for v in variants]
+    return [regex.compile(v) for v in variants]
+
+
+def repair(name: str, text: str, known: list[str]) -> tuple[str | None, list[tuple[int, int]]]:
+    """The undamaged form of ``name`` and where the text shows it.
+
+    First among the names already read elsewhere (``known``), then among every
+    place in ``text`` where the pattern stands followed by a name boundary.
+    Returns (None, []) when no single reading is supported.
+    """
+    pats = damage_patterns(name)
+    fits = [k for k in known if DAMAGE not in k and any(p.fullmatch(k) for p in pats)]
+    if len(set(fits)) == 1:
+        fixed = fits[0]
+        spans = [(m.start(), m.end()) for m in regex.finditer(regex.escape(fixed), text)]
+        return fixed, spans
+    rules = _rules()
+    strong, weak = _Ends(rules["name_end_strong"].pattern), rules["name_end_weak"].pattern
+    found: Counter[str] = Counter()
+    where: dict[str, list[tuple[int, int]]] = {}
+    for pat in pats:
+        for m in pat.finditer(text):
+            cand = m.group()
+            if not plausible(cand):
+                continue
+            if strong.match(text, m.end()) or weak.match(text, m.end()):
+                found[cand] += 1
+                where.setdefault(cand, []).append((m.start(), m.end()))
+    if not found:
+        return None, []
+    best = found.most_common()
+    if len(best) > 1 and best[0][1] == best[1][1]:
+        return None, []
+    return best[0][0], where[best[0][0]]

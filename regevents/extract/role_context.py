@@ -1,0 +1,186 @@
+"""Posts as ``Role(title, org)`` with the context the genre leaves out filled in.
+
+The press writes a post once in full and then elides what the reader already
+knows:
+
+* inside one person: ``江西省委副书记、省长X`` -> 省长 of 江西省 (a government
+  post after a Party committee belongs to the place, not to the committee);
+  ``武汉市发改委党组成员、副主任X`` -> 副主任 of 武汉市发改委 (the same body);
+* along a list: ``X区委副书记甲,区委常委、常务副区长乙`` -> 乙's 区委 is X区's;
+  ``上海市委常委、市委秘书长甲出席,副市长乙主持`` -> 乙 is 上海市's 副市长;
+* from the outlet: a provincial paper writes ``省委书记X`` for its own
+  province (湖南日报 -> 湖南省委书记); such roles say ``org_inferred=True``.
+
+Roles keep the printed wording of the body (``org + title`` reads like the
+article with the context filled in), except that a central body is written in
+its canonical short form (国家发改委 -> 国家发展改革委).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from ..gazetteer import LEVELS, Place, orgs, place_pattern, places, posts
+from ..models import Role
+
+# level words that open a body written without its place: 省委, 市政府, 自治区党委, 区委
+_PARTIAL = regex.compile(r"(?:自治区|自治州|省|市|区|县|州)")
+_LEVEL_CHARS = ("自治区", "自治州", "省", "市", "区", "县", "州")
+_PARTY_COMMITTEE_KINDS = frozenset({"local_party"})
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    """A printed role in the clean text: ``org`` as written (may be None or a bare level body like 省委)."""
+
+    start: int
+    end: int
+    org: str | None
+    title: str
+
+    @property
+    def raw(self) -> str:
+        return (self.org or "") + self.title
+
+
+@dataclass(frozen=True)
+class OrgContext:
+    """What a resolved role says about where the person works: the place and the body."""
+
+    place: Place | None
+    org: str | None  # the full org as resolved (江西省委, 武汉市发改委, 国务院)
+    body: str  # the org without its place (委 / 省委 -> 委, 发改委, '')
+    inferred: bool = False
+
+    @property
+    def party_committee(self) -> bool:
+        b = self.body
+        if not b:
+            return False
+        o = orgs().lookup(b) or orgs().lookup(b.lstrip("省市区县州"))
+        if o is not None:
+            return o.kind in _PARTY_COMMITTEE_KINDS
+        return b in ("委", "党委")
+
+
+@lru_cache(maxsize=1)
+def _place_at_start() -> regex.Pattern[str]:
+    return place_pattern(short_levels=LEVELS, words=True)
+
+
+@lru_cache(maxsize=1)
+def outlet_regions() -> dict[str, str]:
+    """Outlet -> home region name ('' for national outlets), from ``data/people_outlets.tsv``."""
+    ref = resources.files("regevents") / "data" / "people_outlets.tsv"
+    out: dict[str, str] = {}
+    lines = [ln for ln in ref.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for ln in lines[1:]:
+        cells = ln.split("\t")
+        out[cells[0].strip()] = cells[1].strip() if len(cells) > 1 else ""
+    return out
+
+
+def home_region(outlet: str | None) -> Place | None:
+    """The region an outlet reports from: the table first, else a place its name starts with (湖南日报 -> 湖南)."""
+    if not outlet:
+        return None
+    table = outlet_regions()
+    if outlet in table:
+        return places().lookup(table[outlet]) if table[outlet] else None
+    m = _place_at_start().match(outlet)
+    if m and len(m.group()) >= 2:
+        p = places().lookup(m.group())
+        if p is not None and p.level in ("province", "prefecture") and p.word == 0:
+            return p
+    return None
+
+
+def split_place(org: str) -> tuple[Place | None, str, str]:
+    """(place, place as written, rest) of an org string: 江西省委 -> (江西省, '江西省', '委')."""
+    core = org[2:] if org.startswith("中共") else org
+    m = _place_at_start().match(core)
+    if m and m.group():
+        p = places().lookup(m.group())
+        if p is not None:
+            rest = core[m.end():]
+            # 江西省委: the trie may stop at 江西 leaving 省委; keep the level word with the place
+            return p, m.group(), rest
+    return None, "", core
+
+
+def _fits(place: Place, level_word: str) -> bool:
+    """Can ``level_word`` (省, 市, 自治区 ...) stand for ``place``? 市 fits 上海市 and 长沙市, not 湖南省."""
+    return place.name.endswith(level_word)
+
+
+def _join(place: Place, partial: str) -> str | None:
+    """Place + a body written without it: (湖南省, 省委) -> 湖南省委; (上海市, 市政府) -> 上海市政府."""
+    for lvl in _LEVEL_CHARS:
+        if partial.startswith(lvl):
+            return place.name + partial[len(lvl):] if _fits(place, lvl) else None
+    return None
+
+
+def _title_level_word(title: str) -> str | None:
+    """The level a head-of-government title names itself (省长 -> 省, 常务副市长 -> 市), else None."""
+    info = posts().info(title)
+    if info is None or info.category not in ("government", "sar"):
+        return None
+    for lvl in ("省", "市", "区", "县", "州"):
+        if lvl in title:
+            return lvl
+    return "" if info.category == "sar" else None
+
+
+def canonical_org(org: str) -> str:
+    """Central bodies in their canonical short form (国家发改委 -> 国家发展改革委); local ones as printed."""
+    o = orgs().lookup(org)
+    if o is not None and not o.is_local and org.startswith(("国家", "中共", "中央", "国务院")):
+        return o.canonical
+    return org
+
+
+def resolve_role(hit: RoleHit, prev: OrgContext | None, home: Place | None) -> tuple[Role, OrgContext]:
+    """The role of ``hit`` with its missing place or body taken from ``prev``, else from ``home``."""
+    title = hit.title
+    org = hit.org
+    if org:
+        place, _, rest = split_place(org)
+        if place is not None:
+            ctx = OrgContext(place, org, rest)
+            return Role(title=title, org=canonical_org(org), raw=hit.raw), ctx
+        if _PARTIAL.match(org):
+            # 省委 / 市委 / 省政府 / 省 (省领导): the place comes from context
+            for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
+                if source is None:
+                    continue
+                full = _join(source, org)
+                if full:
+                    ctx = OrgContext(source, full, full[len(source.name):], inferred)
+                    return Role(title=title, org=full, org_inferred=inferred, raw=hit.raw), ctx
+            return Role(title=title, org=org, raw=hit.raw), OrgContext(None, org, org)
+        ctx = OrgContext(None, org, org)
+        return Role(title=title, org=canonical_org(org), raw=hit.raw), ctx
+
+    # a bare title: 省长, 市长, 主席, 副主任, 秘书长
+    lvl = _title_level_word(title)
+    if lvl is not None:
+        for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
+            if source is not None and (lvl == "" or _fits(source, lvl)):
+                ctx = OrgContext(source, source.name, "", inferred)
+                return Role(title=title, org=source.name, org_inferred=inferred, raw=hit.raw), ctx
+        return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
+    info = posts().info(title)
+    category = info.category if info else "general"
+    if category in ("state", "military") or (category == "government" and info is not None and info.level == "national"):
+        # 国家主席, 中央军委主席, 总理: posts that name their own body
+        return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
+    if prev is not None and prev.org:
+        if prev.party_committee and category in ("government", "general", "sar") and prev.place is not None:
+            ctx = OrgContext(prev.place, prev.place.name, "", prev.inferred)
+            return Role(title=title, org=prev.place.name, org_inferred=prev.inferred, raw=hit.raw), ctx
+        return Role(title=title, org=canonical_org(prev.org), org_inferred=prev.inferred, raw=hit.raw), prev
+    return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")

@@ -1,0 +1,274 @@
+"""Attendees and roles: the shared texts, and fragments written in the genre's style.
+
+Names in the fragments are invented (某 stands for a given-name character); what
+is tested is the grammar around posts, never a list of people.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import regevents
+from regevents.extract.people_names import plausible, read_name, repair
+from regevents.extract.role_context import home_region
+
+from conftest import gold_for, read_text, text_names
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gold_scorer  # noqa: E402  (vendored copy of the project scorer: role_key, norm_text)
+
+
+def people(text: str, published: str | None = None) -> dict[str, regevents.Attendee]:
+    return {a.name: a for a in regevents.parse(text, published=published).attendees}
+
+
+def role_keys(att: regevents.Attendee) -> set[str]:
+    return {gold_scorer.role_key(r.org, r.title) for r in att.roles}
+
+
+# ------------------------------------------------------------------ shared texts
+
+
+@pytest.mark.parametrize("name", text_names())
+def test_shared_text_attendees_and_roles(name):
+    gold = gold_for(name)
+    found = people(read_text(name), gold.get("published_arg"))
+    banned = {gold_scorer.norm_text(n) for n in gold.get("not_attendees", [])}
+    assert not banned & {gold_scorer.norm_text(n) for n in found}, "a reporter or a cited person listed"
+    allowed = {g["name"] for g in gold.get("attendees", [])}
+    assert set(found) <= allowed, f"spurious attendees: {set(found) - allowed}"
+    for g in gold.get("attendees", []):
+        if not g.get("required", True):
+            continue
+        assert g["name"] in found, f"missed {g['name']}"
+        want = {gold_scorer.role_key(None, r) for r in g["roles"]}
+        ok = want | {gold_scorer.role_key(None, r) for r in g.get("optional_roles", [])}
+        got = role_keys(found[g["name"]])
+        assert want <= got, f"{g['name']}: missing roles {want - got}"
+        assert got <= ok, f"{g['name']}: unexpected roles {got - ok}"
+
+
+@pytest.mark.parametrize("name", text_names())
+def test_evidence_points_at_the_name(name):
+    text = read_text(name)
+    for a in regevents.parse(text).attendees:
+        assert a.evidence, a.name
+        for sp in a.evidence:
+            assert text[sp.start : sp.end] == sp.text
+        first = a.evidence[0].text
+        # the first span is the name as written (traditional script or damaged characters allowed)
+        assert len(first) >= 2 and not any(ch in first for ch in ",。、"), (a.name, first)
+
+
+def test_damaged_name_repaired_and_damaged_mention_kept_as_evidence():
+    text = read_text("001_cc6c4b9cc009c9ed.txt")
+    found = people(text)
+    p = found["吴政隆"]
+    assert "??" in p.evidence[0].text  # the damaged mention itself, for the validation layer
+    assert any("吳政隆" == sp.text for sp in p.evidence)  # where the repair came from
+    assert role_keys(p) == {"江苏省委副书记", "江苏省长"}
+
+
+def test_outlet_home_region_fills_the_province_and_says_so():
+    found = people(read_text("004_f3826c69192a0ce5.txt"))
+    mao = found["毛伟明"]
+    assert {(r.org, r.title) for r in mao.roles} == {("湖南省委", "副书记"), ("湖南省", "省长")}
+    assert all(r.org_inferred for r in mao.roles)
+    assert [(r.org, r.org_inferred) for r in found["瞿海"].roles] == [("湖南省政府", True)]
+    # written in full: not inferred
+    assert not any(r.org_inferred for r in found["李炳军"].roles)
+
+
+def test_chair_comes_from_the_action_and_cited_leader_is_no_attendee():
+    a = regevents.parse(read_text("003_522596ff6ab5f318.txt"))
+    chair = next(p for p in a.attendees if p.id == a.meetings[0].chair)
+    assert chair.name == "习近平" and "主持" in chair.actions
+    # 002: "习近平总书记主持召开…座谈会后" is about another event
+    assert "习近平" not in people(read_text("002_3873d8454603a5b7.txt"))
+
+
+def test_headline_run_split_with_body_names():
+    a = regevents.parse(read_text("000_800a12ffd4e27745.txt"))
+    head_end = a.attendees[0].evidence[0].start  # body mentions come after the headline
+    by_name = {p.name: p for p in a.attendees}
+    for n in ("刘奇", "许达哲", "应勇"):
+        assert any(sp.start < head_end for sp in by_name[n].evidence), n
+        assert "讲话" in by_name[n].actions
+
+
+def test_witnesses():
+    found = people(read_text("h09.txt"))
+    assert {"林郑月娥", "马兴瑞"} <= set(found)
+    assert "见证" in found["林郑月娥"].actions and "见证" in found["马兴瑞"].actions
+    assert "习近平" not in found  # named inside 林郑月娥's speech
+
+
+# ------------------------------------------------------------------ genre fragments
+
+
+def test_context_carried_along_a_list():
+    found = people("3月5日,会议在上海召开。宝山区委副书记、区长张某某主持会议,区委常委、常务副区长李某介绍有关情况。")
+    assert role_keys(found["张某某"]) == {"宝山区委副书记", "宝山区长"}
+    assert role_keys(found["李某"]) == {"宝山区委常委", "宝山区常务副区长"}
+    assert "主持" in found["张某某"].actions
+
+
+def test_bare_title_after_a_previous_person_of_the_sentence():
+    found = people("上海市委常委、市委秘书长尹某出席,副市长姜某主持会议。")
+    assert role_keys(found["尹某"]) == {"上海市委常委", "上海市委秘书长"}
+    assert role_keys(found["姜某"]) == {"上海市副市长"}
+
+
+def test_city_paper_fills_the_city():
+    text = "长沙晚报讯(记者 刘某)昨日,三市合作会议召开。市委书记吴某某出席并讲话,市委副书记、市长郑某主持。副市长陈某某,市政府秘书长林某参加。\n"
+    found = people(text)
+    assert role_keys(found["吴某某"]) == {"长沙市委书记"}
+    assert role_keys(found["郑某"]) == {"长沙市委副书记", "长沙市长"}
+    assert role_keys(found["林某"]) == {"长沙市政府秘书长"}
+    assert all(r.org_inferred for p in found.values() for r in p.roles)
+    assert "刘某" not in found  # the reporter
+
+
+def test_without_a_home_region_the_partial_body_stays_partial():
+    found = people("会议由省委常委、常务副省长黄某主持。")
+    assert {(r.org, r.title) for r in found["黄某"].roles} == {("省委", "常委"), (None, "常务副省长")}
+
+
+def test_government_post_after_party_committee_belongs_to_the_place():
+    found = people("会前,他与广西壮族自治区党委副书记、主席蓝某某,贵州省委副书记、省长李某分别座谈。")
+    assert role_keys(found["蓝某某"]) == {"广西党委副书记", "广西主席"}
+    assert role_keys(found["李某"]) == {"贵州省委副书记", "贵州省长"}
+
+
+def test_same_body_for_a_second_post():
+    found = people("武汉市发改委党组成员、副主任张某某表示,将加强合作。")
+    assert role_keys(found["张某某"]) == {"武汉市发展改革委党组成员", "武汉市发展改革委副主任"}
+
+
+def test_posts_that_name_their_own_body():
+    found = people("中共中央总书记、国家主席、中央军委主席习某某12日下午在南昌主持召开座谈会。")
+    assert role_keys(found["习某某"]) == {"中央总书记", "国家主席", "中央军委主席"}
+
+
+def test_unknown_body_between_roles():
+    found = people("全国政协副主席、九三学社中央常务副主席邵某某出席。")
+    assert {(r.org, r.title) for r in found["邵某某"].roles} == {("全国政协", "副主席"), ("九三学社中央", "常务副主席")}
+
+
+def test_generic_post_shared_by_a_list_and_level_word():
+    found = people("湖南日报讯 会议召开。省领导吴某某、秦某、周某某参加会见。\n")
+    assert set(found) == {"吴某某", "秦某", "周某某"}
+    assert all(role_keys(p) == {"湖南省领导"} for p in found.values())
+    assert found["秦某"].actions == ["参加"]
+
+
+def test_bare_name_list_before_attendance_verb():
+    found = people("座谈会召开。李某某、何某、吴某某、穆某、姜某某出席座谈会。")
+    assert list(found) == ["李某某", "何某", "吴某某", "穆某", "姜某某"]
+    assert all(p.roles == [] and p.actions == ["出席"] for p in found.values())
+
+
+def test_bare_names_without_attendance_verb_are_not_attendees():
+    assert people("武汉、长沙、合肥、南昌及观察员城市共聚一堂。") == {}
+
+
+def test_place_lists_are_not_name_lists():
+    assert people("上海、江苏、浙江、安徽出席会议的代表。") == {}
+
+
+def test_compound_surnames_and_witnesses():
+    found = people("在湖南省省长欧阳某某和贵州省省长司马某某的见证下,两省签署协议。")
+    assert set(found) == {"欧阳某某", "司马某某"}
+    assert all("见证" in p.actions for p in found.values())
+
+
+def test_four_character_name_before_a_weak_boundary():
+    found = people("在香港行政长官林郑某某与广东省省长马某某等官员见证下,双方签署协议。")
+    assert "林郑某某" in found and "马某某" in found
+
+
+def test_reported_speech_and_citations_are_not_attendees():
+    text = (
+        "座谈会召开。江西省委书记刘某出席。刘某在会上表示,国家主席习某某在报告中明确指出要加强合作。"
+        "会议学习贯彻习某某总书记重要讲话精神。"
+    )
+    assert set(people(text)) == {"刘某"}
+
+
+def test_event_after_which_another_meeting_is_held():
+    text = "此次会商会是3月省委书记王某某主持召开座谈会后,四市的首次会商。武汉市市长程某出席。"
+    assert set(people(text)) == {"程某"}
+
+
+def test_words_after_titles_are_not_names():
+    text = (
+        "国家发展改革委有关负责同志应邀出席会议。四省会城市的市长共同签署了协议。"
+        "长沙城市长期以来对湖南支持很大。以香港特区行政长官和广东省省长身份主持会议。习某某总书记重要讲话。"
+    )
+    assert people(text) == {}
+
+
+def test_leader_led_delegation_and_actions():
+    found = people("湖南日报贵阳7月7日电 省委副书记、省长毛某某率团出席会议并发言。\n")
+    assert found["毛某某"].actions == ["率团", "出席", "发言"]
+
+
+def test_attributive_verb_is_not_the_persons_action():
+    found = people("中共中央政治局委员、上海市委书记、市长韩某出席并致辞。韩某代表上海市委向参加会议的代表表示欢迎。")
+    assert found["韩某"].actions == ["出席", "致辞"]
+
+
+def test_damaged_name_in_a_list_is_repaired_from_a_later_mention():
+    text = "李某某、何某、吴政\ufffd、穆某出席座谈会。吴政某说,要加强合作。"
+    found = people(text)
+    assert "吴政某" in found
+    assert "\ufffd" in found["吴政某"].evidence[0].text
+
+
+# ------------------------------------------------------------------ units
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("王忠林主持会议", "王忠林"),
+        ("姜某主持会议", "姜某"),
+        ("李某在讲话中指出", "李某"),
+        ("习某某12日下午", "习某某"),
+        ("马某某等官员", "马某某"),
+        ("欧阳某某和", "欧阳某某"),
+        ("吴政\ufffd\ufffd;浙江", "吴政\ufffd\ufffd"),
+    ],
+)
+def test_read_name(text, name):
+    hit = read_name(text, 0)
+    assert hit is not None and hit.text == name
+
+
+@pytest.mark.parametrize("text", ["重要讲话精神", "应邀出席", "会议召开", "身份主持会议", ""])
+def test_read_name_refuses(text):
+    assert read_name(text, 0) is None
+
+
+def test_plausible():
+    assert plausible("王忠林") and plausible("欧阳某某") and plausible("吴政\ufffd\ufffd")
+    assert not plausible("重要") and not plausible("会议") and not plausible("王的")
+
+
+def test_repair_prefers_a_known_name():
+    assert repair("吴政\ufffd\ufffd", "……", ["吴政隆", "李某"])[0] == "吴政隆"
+    assert repair("吴政\ufffd", "无从修复", [])[0] is None
+
+
+def test_home_region():
+    assert home_region("湖南日报").name == "湖南省"
+    assert home_region("红网").name == "湖南省"
+    assert home_region("长沙晚报").name == "长沙市"
+    assert home_region("人民网") is None and home_region("文汇网") is None and home_region(None) is None
+
+
+@pytest.mark.parametrize("junk", ["", " ", "省长", "省委书记", "、、、", "\ufffd" * 5, "书记" * 500, "省委副书记、" * 200 + "王"])
+def test_never_raises(junk):
+    regevents.parse(junk)

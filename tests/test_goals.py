@@ -1,0 +1,188 @@
+"""Cooperation goals: the shared texts, and fragments written in the genre's style."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import regevents
+from regevents.extract.goal_lists import clause_start, split_items
+from regevents.extract.goals import cn_number
+
+from conftest import gold_for, read_text, text_names
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gold_scorer  # noqa: E402  (vendored copy of the project scorer: fuzzy_eq, norm_text)
+
+
+def goals(text: str, published: str | None = None) -> list[regevents.CooperationGoal]:
+    return regevents.parse(text, published=published).goals
+
+
+def texts(text: str) -> list[str]:
+    return [g.text for g in goals(text)]
+
+
+def same(a: str, b: str) -> bool:
+    return gold_scorer.fuzzy_eq(gold_scorer.norm_text(a), gold_scorer.norm_text(b)) > 0
+
+
+# ------------------------------------------------------------------ shared texts
+
+
+@pytest.mark.parametrize("name", text_names())
+def test_shared_text_goals(name):
+    gold = gold_for(name)
+    got = goals(read_text(name), gold.get("published_arg"))
+    wanted = gold.get("goals", [])
+    for g in wanted:
+        if g.get("required", True):
+            assert any(same(g["text"], p.text) for p in got), f"missed {g['text']}"
+    for p in got:
+        assert any(same(g["text"], p.text) for g in wanted), f"spurious {p.text}"
+
+
+def test_count_anchored_quoted_list_with_positioning():
+    got = goals(read_text("000_800a12ffd4e27745.txt"))
+    nine = [g for g in got if g.group_size == 9]
+    assert len(nine) == 9 and len({g.group for g in nine}) == 1
+    assert nine[0].text == "共抓生态保护,建设中国绿心"
+    assert nine[0].count_evidence is not None and nine[0].count_evidence.text == "九個方面"
+    pos = [g.text for g in got if g.kind == "positioning"]
+    assert pos[0] == "打造全国高质量发展重要增长极" and len(pos) == 6
+
+
+def test_proposal_items_written_as_sentences():
+    a = regevents.parse(read_text("004_f3826c69192a0ce5.txt"))
+    mao = next(p for p in a.attendees if p.name == "毛伟明")
+    props = [g for g in a.goals if g.kind == "proposal"]
+    assert [g.text for g in props] == [
+        "共同加快基础设施联通",
+        "共同促进开放平台畅通",
+        "共同探索产业协同发展机制",
+        "共同推进创新要素集聚融合",
+        "共同携手优化政务服务",
+    ]
+    assert all(g.proposed_by == mao.id and g.group_size == 5 for g in props)
+    # the elaboration's own focus-area list (在产业布局、产业配套、市场开拓等方面) is not a goal
+    assert not any("产业布局" in g.text for g in a.goals)
+
+
+def test_speeches_are_not_read():
+    # 003 is one long speech: every goal in its gold is optional, none is predicted
+    assert goals(read_text("003_522596ff6ab5f318.txt")) == []
+
+
+def test_goals_belong_to_the_primary_meeting():
+    a = regevents.parse(read_text("h04.txt"), published="2012-12-26")
+    assert a.goals and all(g.meeting == a.meetings[0].id for g in a.goals)
+
+
+# ------------------------------------------------------------------ genre fragments
+
+
+def test_agenda_after_count_sentence():
+    got = goals("会议指出,要重点抓好以下五个方面工作。一是加强规划对接。二是推进交通互联。三是促进产业协同。四是强化生态共保。五是推动公共服务共享。")
+    assert [g.text for g in got] == ["加强规划对接", "推进交通互联", "促进产业协同", "强化生态共保", "推动公共服务共享"]
+    assert all(g.group_size == 5 for g in got)
+
+
+def test_count_with_colon_and_semicolons():
+    got = goals("会议确定了八项重点任务:共建科创走廊;共育产业集群;共保生态环境;共享公共服务;共推开放合作;共建交通网络;共治跨界流域;共筑安全屏障。")
+    assert len(got) == 8 and all(g.kind == "task" and g.group_size == 8 for g in got)
+    assert got[-1].text == "共筑安全屏障"
+
+
+def test_count_inline_before_projects():
+    got = goals("会议提出,实施交通互联、产业协同、生态共保、民生共享等四大工程。")
+    assert [g.text for g in got] == ["交通互联", "产业协同", "生态共保", "民生共享"]
+    assert all(g.kind == "project" and g.group_size == 4 for g in got)
+
+
+def test_focus_areas_before_cooperation_verb():
+    assert texts("双方商定,将着重在园区共建、口岸合作、知识产权合作等方面推进相关工作。") == ["园区共建", "口岸合作", "知识产权合作"]
+    assert texts("粤港双方签署7项协议,包括在劳动监察、医疗、高等教育及建筑工程方面的合作。") == ["劳动监察", "医疗", "高等教育", "建筑工程"]
+
+
+def test_lists_that_are_not_cooperation_goals():
+    assert texts("争取交通、产业等重大项目布局和财税、金融、土地等方面更大的政策支持。") == []
+    assert texts("19年来,各方在重大战略联动、基础设施建设、生态环保等各领域全面深化合作,结出丰硕成果。") == []
+    assert texts("会议要求,推进长沙市委、株洲市委、湘潭市委有关工作。") == []
+    assert texts("一年来,三市合作成效明显:一是交通互联取得突破;二是产业协同加快推进。") == []
+
+
+def test_positioning_list():
+    got = goals("会议明确了三省协同发展的目标定位:打造全国重要增长极、全国城市群协同发展样板区、全国生态文明建设先行区,携手推进。")
+    assert [g.text for g in got] == ["打造全国重要增长极", "全国城市群协同发展样板区", "全国生态文明建设先行区"]
+    assert all(g.kind == "positioning" for g in got)
+
+
+def test_initiative_contents():
+    got = goals("会议发出了《某某倡议》。《某某倡议》指出,各成员市要加强产业协作支撑,推动产业链条互补互助;加深改革配套协同,推动政务服务互联互通。")
+    assert [g.text for g in got] == ["加强产业协作支撑,推动产业链条互补互助", "加深改革配套协同,推动政务服务互联互通"]
+    assert all(g.kind == "initiative" for g in got)
+
+
+def test_parallel_agenda_and_quoted_target():
+    got = goals(
+        "会议指出,三市要锚定“把三市作为一个城市来打造”的目标,坚持以重点改革为牵引,共促要素顺畅流动;"
+        "要以科技创新为抓手,共创产业发展高地;要以基础设施为纽带,共建高效联动网络。"
+    )
+    assert [g.text for g in got] == [
+        "把三市作为一个城市来打造",
+        "以重点改革为牵引,共促要素顺畅流动",
+        "以科技创新为抓手,共创产业发展高地",
+        "以基础设施为纽带,共建高效联动网络",
+    ]
+    assert got[0].kind == "target"
+
+
+def test_parallel_phrases_without_their_own_clause_are_not_goals():
+    assert texts("会议指出,要以推动高质量发展为主题,以深化改革为主线,以改革创新为根本动力,共同推动高质量发展。") == []
+
+
+def test_shared_head_enumeration():
+    got = goals("会议强调,一市三省要聚力推进空间布局一体化、科技创新一体化、产业发展一体化、基础设施和公共服务一体化。")
+    assert [g.text for g in got] == ["空间布局一体化", "科技创新一体化", "产业发展一体化", "基础设施和公共服务一体化"]
+    assert texts("会议指出,一市三省地缘相近、人缘相亲、经济相融、文化相通。") == []
+
+
+def test_speech_is_skipped_but_proposal_is_kept():
+    text = (
+        "江西省委书记刘某出席会议。刘某说,要在交通、产业、生态等领域加强合作。"
+        "湖南省省长毛某某出席会议。毛某某建议,各方在三个方面深化合作:一是共建平台;二是共享资源;三是共育人才。"
+    )
+    a = regevents.parse(text)
+    mao = next(p for p in a.attendees if p.name == "毛某某")
+    assert [g.text for g in a.goals] == ["共建平台", "共享资源", "共育人才"]
+    assert all(g.proposed_by == mao.id and g.kind == "proposal" for g in a.goals)
+
+
+def test_pronoun_speech_is_skipped():
+    assert texts("省长王某某出席会议并讲话,他强调,要在交通、产业、生态等领域加强合作。") == []
+
+
+def test_meeting_subject_ends_a_speech():
+    text = "李某说,要加强合作。会议指出,要在交通、产业、生态等领域加强合作。"
+    assert texts("江西省委书记李某出席。" + text) == ["交通", "产业", "生态"]
+
+
+# ------------------------------------------------------------------ units
+
+
+@pytest.mark.parametrize("s,n", [("九", 9), ("十", 10), ("十二", 12), ("二十", 20), ("两", 2), ("5", 5), ("百", None), ("", None)])
+def test_cn_number(s, n):
+    assert cn_number(s) == n
+
+
+def test_split_items_respects_quotes():
+    t = "在“共抓生态保护,建设中国绿心”“共推红色旅游,弘扬奋斗精神”、医疗及建筑工程"
+    items = [t[a:b] for a, b in split_items(t, 1, len(t))]
+    assert items == ["共抓生态保护,建设中国绿心", "共推红色旅游,弘扬奋斗精神", "医疗", "建筑工程"]
+    assert clause_start("甲,乙“丙,丁”戊", 9) == 2
+
+
+@pytest.mark.parametrize("junk", ["", "一是", "一是二是三是", "五个方面。", "目标定位:", "《倡议》指出,;;;", "、" * 300, "在" + "甲、" * 400 + "等方面合作"])
+def test_never_raises(junk):
+    regevents.parse(junk)

@@ -1,0 +1,292 @@
+"""Meetings: the reported one (m1) with its fields, the series' next one, and what is not a meeting.
+
+Two kinds of cases: every shared text's primary meeting (name, kind, edition,
+date, city, ...), and fragments written for these tests in the genre's
+language (none of them from the shared texts) that must and must not yield
+meetings.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import read_text
+
+import regevents
+from regevents.extract.meeting_names import cn_number, find_names, series_key
+from regevents.extract.meeting_places import parse_venue, regions_in_name
+
+
+def parse(text: str, published: str | None = None):
+    return regevents.parse(text, published=published)
+
+
+def primary(text: str, published: str | None = None):
+    a = parse(text, published)
+    assert a.meetings, "no meeting found"
+    m = a.meetings[0]
+    assert m.id == "m1" and m.status == "held"
+    return a, m
+
+
+# ---------------------------------------------------------------- shared texts
+
+SHARED = [
+    # file, published arg, name, kind, edition, date, city, province
+    ("000_800a12ffd4e27745.txt", None, "长江中游三省协同推动高质量发展座谈会", "座谈会", None, "XXXX-09-10", "武汉", "湖北"),
+    ("001_cc6c4b9cc009c9ed.txt", None, "长三角地区主要领导座谈会", "座谈会", None, "2019-05-22", "芜湖", "安徽"),
+    ("002_3873d8454603a5b7.txt", None, "长江中游城市群省会城市第十届会商会", "会商会", 10, "XXXX-07-28/XXXX-07-29", "长沙", "湖南"),
+    ("003_522596ff6ab5f318.txt", None, "进一步推动长江经济带高质量发展座谈会", "座谈会", None, "XXXX-XX-12", "南昌", "江西"),
+    ("004_f3826c69192a0ce5.txt", None, "2023年泛珠三角区域合作行政首长联席会议", "联席会议", None, "2023-07-07", "贵阳", "贵州"),
+    ("h01.txt", None, "推动成渝地区双城经济圈建设重庆四川党政联席会议第五次会议", "联席会议", 5, "2022-06-29", "重庆", "重庆"),
+    ("h04.txt", "2012-12-26", "长江沿岸中心城市经济协调会第十五届市长联席会议", "联席会议", 15, "2012-12-25", "上海", "上海"),
+    ("h09.txt", None, "粤港合作联席会议第二十次会议", "联席会议", 20, "2017-11-18", "香港", "香港"),
+    ("h12.txt", "2021-11-22", "中原经济协作区第29届市长联席会议", "联席会议", 29, "2021-11-20", "邢台", "河北"),
+    ("h19.txt", None, "长株潭一体化发展常务副市长联席会议", "联席会议", None, "2024-11-22", "长沙", "湖南"),
+    ("h21.txt", None, "重庆经济协作区第十八次市长联席会", "联席会议", 18, None, "广安", "四川"),
+]
+
+
+@pytest.mark.parametrize("name,published,mname,kind,edition,date,city,province", SHARED, ids=[s[0] for s in SHARED])
+def test_shared_primary_meeting(name, published, mname, kind, edition, date, city, province):
+    _, m = primary(read_text(name), published)
+    assert (m.name, m.kind, m.edition, m.date, m.city, m.province) == (mname, kind, edition, date, city, province)
+
+
+@pytest.mark.parametrize(
+    "name,theme",
+    [
+        ("001_cc6c4b9cc009c9ed.txt", "长三角:共筑强劲活跃增长极"),
+        ("002_3873d8454603a5b7.txt", "携手新质生产力,共推中部高质量发展"),
+        ("004_f3826c69192a0ce5.txt", "奋进新征程 合作开新局"),
+        ("h04.txt", "创新驱动、合作共赢——携手推进长江流域产业集聚带转型发展"),
+        ("000_800a12ffd4e27745.txt", None),  # 以推动高质量发展为主题: a policy line, not a quoted theme
+        ("h12.txt", None),
+    ],
+)
+def test_shared_theme(name, theme):
+    _, m = primary(read_text(name), "2021-11-22" if name == "h12.txt" else None)
+    assert m.theme == theme
+
+
+@pytest.mark.parametrize(
+    "name,published,next_name,next_status",
+    [
+        ("001_cc6c4b9cc009c9ed.txt", None, "2020年长三角地区主要领导座谈会", "announced"),
+        ("004_f3826c69192a0ce5.txt", None, "2024年泛珠区域合作行政首长联席会议", "announced"),
+        ("h04.txt", "2012-12-26", "长江沿岸中心城市经济协调会第十六届市长联席会议", "announced"),
+    ],
+)
+def test_shared_next_meeting_is_announced_and_linked(name, published, next_name, next_status):
+    a, m = primary(read_text(name), published)
+    nxt = {x.id: x for x in a.meetings}[m.next_meeting]
+    assert (nxt.name, nxt.status) == (next_name, next_status)
+    assert nxt.kind == m.kind
+
+
+def test_h04_next_meeting_has_year_and_city():
+    a, m = primary(read_text("h04.txt"), "2012-12-26")
+    nxt = {x.id: x for x in a.meetings}[m.next_meeting]
+    assert (nxt.edition, nxt.date, nxt.city) == (16, "2014", "合肥")
+
+
+def test_004_next_meeting_host():
+    a, m = primary(read_text("004_f3826c69192a0ce5.txt"))
+    nxt = {x.id: x for x in a.meetings}[m.next_meeting]
+    assert nxt.host == "云南省" and nxt.province == "云南"
+
+
+def test_h21_next_meeting_written_twice_is_one_record():
+    a, m = primary(read_text("h21.txt"))
+    announced = [x for x in a.meetings if x.status == "announced"]
+    assert len(announced) == 1 and announced[0].edition == 19 and m.next_meeting == announced[0].id
+    assert len(announced[0].evidence) == 2
+    # "目前已成功举行18届市长联席会议" counts meetings; it names none
+    assert all("18届" not in x.name for x in a.meetings)
+
+
+def test_past_meeting_is_not_reported_as_held():
+    a, _ = primary(read_text("002_3873d8454603a5b7.txt"))
+    by_name = {x.name: x for x in a.meetings}
+    assert by_name["新时代推动中部地区崛起座谈会"].status == "mentioned"
+    assert not any("第九届" in x.name for x in a.meetings)  # 自第九届会商会以来: alluded to only
+
+
+def test_headline_and_body_mentions_are_one_record():
+    a, m = primary(read_text("000_800a12ffd4e27745.txt"))
+    assert len(a.meetings) == 1
+    texts = [e.text for e in m.evidence]
+    assert texts.count("長江中游三省協(xié)同推動高質量發(fā)展座談會") == 2  # headline (在汉举行) and lead
+    assert "會議" in texts and "這次座談會" in texts
+
+
+def test_headline_series_name_joins_the_numbered_meeting():
+    a, m = primary(read_text("h09.txt"))
+    assert len(a.meetings) == 1
+    assert [e.text for e in m.evidence][:2] == ["粤港合作联席会议", "粤港合作联席会议第二十次会议"]
+    assert m.regions == ["广东", "香港"]
+
+
+def test_secondary_meetings_held_alongside():
+    a, _ = primary(read_text("001_cc6c4b9cc009c9ed.txt"))
+    held = [x.name for x in a.meetings if x.status == "held"]
+    assert held == ["长三角地区主要领导座谈会", "长三角地区合作与发展联席会议", "党委政府秘书长座谈会", "党委政府政研室主任座谈会"]
+
+
+def test_regions_from_abbreviations_and_lists():
+    assert primary(read_text("000_800a12ffd4e27745.txt"))[1].regions == ["湖北", "湖南", "江西"]
+    assert primary(read_text("002_3873d8454603a5b7.txt"))[1].regions == ["武汉", "长沙", "合肥", "南昌"]
+    assert primary(read_text("h19.txt"))[1].regions == ["长沙", "株洲", "湘潭"]
+    assert len(primary(read_text("004_f3826c69192a0ce5.txt"))[1].regions) == 11
+
+
+def test_evidence_slices_the_original():
+    for name, published, *_ in SHARED:
+        text = read_text(name)
+        for m in parse(text, published).meetings:
+            assert m.evidence
+            for sp in m.evidence:
+                assert text[sp.start : sp.end] == sp.text
+
+
+# ---------------------------------------------------------------- genre fragments (written for these tests)
+
+HELD = [
+    # text, published, name, kind, edition, date, city, province
+    ("11月28日,2024年沪苏浙皖主要领导座谈会在上海召开。", "2024-11-29",
+     "2024年沪苏浙皖主要领导座谈会", "座谈会", None, "2024-11-28", "上海", "上海"),
+    ("第二十一届泛珠三角区域合作与发展论坛暨经贸洽谈会8日在昆明开幕。", "2025-06-09",
+     "第二十一届泛珠三角区域合作与发展论坛暨经贸洽谈会", "论坛", 21, "2025-06-08", "昆明", "云南"),
+    ("京津冀协同发展领导小组第三次全体会议在京召开", None,
+     "京津冀协同发展领导小组第三次全体会议", "全体会议", 3, None, "北京", "北京"),
+    ("本报讯 昨天,“长三角一体化发展高层论坛”在沪举行。", "2024-03-02",
+     "长三角一体化发展高层论坛", "论坛", None, "2024-03-01", "上海", "上海"),
+    ("4月12日上午,长江中游城市群省会城市第九届会商会在安徽省合肥市开幕。", None,
+     "长江中游城市群省会城市第九届会商会", "会商会", 9, "XXXX-04-12", "合肥", "安徽"),
+    ("湘赣边区域合作示范区建设推进会在浏阳召开", None,
+     "湘赣边区域合作示范区建设推进会", "推进会", None, None, "浏阳", "湖南"),
+    ("9月3日,东北四省区合作行政首长联席会议以视频会议形式召开。", None,
+     "东北四省区合作行政首长联席会议", "联席会议", None, "XXXX-09-03", None, None),
+    ("6月5日,川渝两省市在成都举行推动川渝合作联席会议第二次会议。", None,
+     "推动川渝合作联席会议第二次会议", "联席会议", 2, "XXXX-06-05", "成都", "四川"),
+    ("省委书记出席第三届长江中游城市群发展论坛开幕式并致辞。", None,
+     "第三届长江中游城市群发展论坛", "论坛", 3, None, None, None),
+    ("近日,淮海经济区第十二届市长联席会在徐州市召开。", None,
+     "淮海经济区第十二届市长联席会", "联席会议", 12, None, "徐州", "江苏"),
+]
+
+
+@pytest.mark.parametrize("text,published,name,kind,edition,date,city,province", HELD, ids=[h[2] for h in HELD])
+def test_fragment_reported_meeting(text, published, name, kind, edition, date, city, province):
+    _, m = primary(text, published)
+    assert (m.name, m.kind, m.edition, m.date, m.city, m.province) == (name, kind, edition, date, city, province)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议在北京人民大会堂举行。",  # 大会 of 大会堂 is no meeting; 会议 alone names none
+        "要进一步健全联席会议机制,定期研究重大问题。",  # a mechanism, not a meeting
+        "目前已成功举行18届市长联席会议。",  # a count of meetings
+        "全省上下要深入学习贯彻党的二十届三中全会精神。",  # no meeting kind word
+        "会议强调,要加强区域协作。此次会议意义重大。",  # only references
+        "自上届论坛以来,各方合作不断深化。",
+        "他在《关于召开长三角座谈会的通知》中提出要求。",  # a meeting name inside a title is the title's
+    ],
+)
+def test_fragment_without_a_meeting(text):
+    assert parse(text).meetings == []
+
+
+def test_fragment_past_meeting_with_frame_is_mentioned_not_held():
+    a = parse("此次会议是去年5月在南京召开的长三角地区主要领导座谈会后的又一次重要会议。区域合作交流会8日在杭州举行。")
+    by_name = {m.name: m for m in a.meetings}
+    assert by_name["区域合作交流会"].status == "held" and a.meetings[0].name == "区域合作交流会"
+
+
+def test_fragment_routine_is_not_an_event():
+    a = parse("泛珠三角区域合作行政首长联席会议每年举行一次。2024年泛珠论坛在南宁举行。", "2024-10-10")
+    assert a.meetings[0].name == "2024年泛珠论坛"
+    assert [m.name for m in a.meetings if m.status == "held"] == ["2024年泛珠论坛"]
+
+
+@pytest.mark.parametrize(
+    "text,published,name,date,city,province,host",
+    [
+        ("5月20日,长三角合作与发展联席会议在杭州召开。会议决定,下一次联席会议将于明年在湖南长沙召开。", "2024-05-21",
+         "下一次联席会议", None, "长沙", "湖南", None),
+        ("8日,2024年泛珠区域合作行政首长联席会议在南宁召开。会议商定,2025年泛珠区域合作行政首长联席会议由四川省承办。", "2024-09-09",
+         "2025年泛珠区域合作行政首长联席会议", "2025", None, "四川", "四川省"),
+        ("近日,长江中游城市群省会城市第十届会商会在长沙召开。会议商定,第十一届会商会将于2025年在南昌举行。", "2024-07-30",
+         "第十一届会商会", "2025", "南昌", "江西", None),
+    ],
+)
+def test_fragment_next_meeting(text, published, name, date, city, province, host):
+    a, m = primary(text, published)
+    nxt = {x.id: x for x in a.meetings}[m.next_meeting]
+    assert nxt.status == "announced"
+    assert (nxt.name, nxt.date, nxt.city, nxt.province, nxt.host) == (name, date, city, province, host)
+
+
+def test_fragment_theme_from_generic_reference():
+    _, m = primary("10日,淮河生态经济带城市合作联席会议在信阳召开。本次联席会议以“携手共建 绿色发展”为主题。")
+    assert m.theme == "携手共建 绿色发展"
+
+
+def test_fragment_unquoted_theme_is_no_theme():
+    _, m = primary("10日,淮河生态经济带城市合作联席会议在信阳召开。会议以推动高质量发展为主题,研究部署重点工作。")
+    assert m.theme is None
+
+
+def test_fragment_vague_date_is_no_date():
+    _, m = primary("日前,闽西南协同发展区联席会议在厦门召开。", "2024-04-02")
+    assert m.date is None and m.city == "厦门"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize("s,n", [("十", 10), ("二十", 20), ("二十九", 29), ("29", 29), ("一百零一", 101), ("两", 2), ("第", None), ("", None)])
+def test_cn_number(s, n):
+    assert cn_number(s) == n
+
+
+def test_chained_kind_words_make_one_name():
+    names = [h.name for h in find_names("长江沿岸中心城市经济协调会第十六届市长联席会议在合肥举行")]
+    assert names == ["长江沿岸中心城市经济协调会第十六届市长联席会议"]
+
+
+def test_series_key_drops_year_and_edition():
+    assert series_key("2023年泛珠三角区域合作行政首长联席会议") == "泛珠三角区域合作行政首长联席会"
+    assert series_key("粤港合作联席会议第二十次会议") == series_key("粤港合作联席会议")
+    assert series_key("第十九次市长联席会") == series_key("第19次市长联席会")
+
+
+@pytest.mark.parametrize(
+    "phrase,city,province,venue",
+    [
+        ("安徽芜湖", "芜湖", "安徽", None),
+        ("江西省南昌市", "南昌", "江西", None),
+        ("汉", "武汉", "湖北", None),
+        ("香港", "香港", "香港", None),
+        ("浙江省", None, "浙江", None),
+        ("北京人民大会堂", "北京", "北京", "人民大会堂"),
+        ("国新办", None, None, "国新办"),
+        ("万州区", "重庆", "重庆", None),
+    ],
+)
+def test_parse_venue(phrase, city, province, venue):
+    v = parse_venue(phrase)
+    assert (v.city, v.province, v.venue) == (city, province, venue)
+
+
+def test_regions_in_name():
+    assert regions_in_name("粤港合作联席会议") == ["广东", "香港"]
+    assert regions_in_name("推动成渝地区双城经济圈建设重庆四川党政联席会议") == ["重庆", "四川"]
+    assert regions_in_name("长三角地区主要领导座谈会") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "会议", "《》", "座谈会" * 200, "第" * 300 + "届会议", "“" * 50 + "论坛", "在\ufffd召开座谈会", "下一届"],
+)
+def test_odd_strings_never_raise(text):
+    parse(text)
