@@ -61,5 +61,5 @@ def parse(text: str, published: object = None) -> Article:
     attendees = find_attendees(doc, meetings)
     goals = find_goals(doc, meetings, attendees)
     article = resolve(source, meetings, attendees, documents, goals)
-    article.issues = check(article, text)
+    article.issues = check(article, text, clean=clean, zoning=zoning)
     return article

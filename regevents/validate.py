@@ -28,6 +28,8 @@ from .checks_roles import check_roles
 from .checks_structure import decode, load, reference_issues
 from .issues import make
 from .models import Article, Issue
+from .normalize import CleanText
+from .zones import Zoning
 
 __all__ = ["CHECKS", "check", "validate"]
 
@@ -40,8 +42,17 @@ CHECKS: tuple[tuple[str, Callable[[Context], list[Issue]]], ...] = (
 )
 
 
-def check(article: Article, original: str | None = None) -> list[Issue]:
+def check(
+    article: Article,
+    original: str | None = None,
+    *,
+    clean: CleanText | None = None,
+    zoning: Zoning | None = None,
+) -> list[Issue]:
     """Content checks of an article; ``original`` is the text it was parsed from, if known.
+
+    The pipeline passes the ``clean`` text and its ``zoning`` it already has, so
+    the checks that read the text do not normalise it a second time.
 
     Returns the issues, errors first, then warnings, then info. Never raises on
     content; a non-Article or a non-str ``original`` is API misuse (TypeError).
@@ -51,6 +62,10 @@ def check(article: Article, original: str | None = None) -> list[Issue]:
     if original is not None and not isinstance(original, str):
         raise TypeError(f"original must be str or None, not {type(original).__name__}")
     ctx = Context(article, original)
+    if original is not None and clean is not None and clean.original is original:
+        ctx.__dict__["clean"] = clean  # prefill the cached properties
+        if zoning is not None:
+            ctx.__dict__["zoning"] = zoning
     issues: list[Issue] = []
     for name, run in CHECKS:
         try:
