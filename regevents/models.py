@@ -180,6 +180,11 @@ class Article(_Strict):
     documents: list[SignedDocument] = Field(default_factory=list)
     goals: list[CooperationGoal] = Field(default_factory=list)
     issues: list[Issue] = Field(default_factory=list)
+    primary_meeting: str | None = None  # id of the meeting the article reports (list order carries no meaning)
+
+    def primary(self) -> "Meeting | None":
+        """The meeting the article reports, or None."""
+        return next((m for m in self.meetings if m.id == self.primary_meeting), None)
 
     @model_validator(mode="after")
     def _integrity(self) -> "Article":
@@ -204,6 +209,7 @@ def reference_problems(a: Article) -> list[str]:
         if ref is not None and ref not in pool:
             out.append(f"{owner} refers to unknown {what} {ref!r}")
 
+    need(a.primary_meeting, meetings, "meeting", "primary_meeting")
     for m in a.meetings:
         need(m.chair, people, "attendee", m.id)
         need(m.next_meeting, meetings, "meeting", m.id)

@@ -16,6 +16,7 @@ CHAIR_ACTION = "主持"
 
 
 def primary_meeting(meetings: list[Meeting]) -> Meeting | None:
+    """The meeting the article reports: the first held one in extraction order."""
     return next((m for m in meetings if m.status == "held"), meetings[0] if meetings else None)
 
 
@@ -42,6 +43,11 @@ def resolve(
             chair = next((p for p in attendees if CHAIR_ACTION in p.actions and m.id in p.meetings), None)
             if chair is not None:
                 m.chair = chair.id
+    # List order carries no meaning (the primary meeting is the first held one,
+    # normally m1); announced and merely mentioned meetings are listed first so
+    # that a consumer matching by name ("2020年…座谈会" vs "…座谈会") meets the
+    # held meeting last, as the one to keep on a tie.
+    meetings = [m for m in meetings if m.status != "held"] + [m for m in meetings if m.status == "held"]
     return Article(
         source=Source(
             outlet=source.outlet,
@@ -54,4 +60,5 @@ def resolve(
         attendees=attendees,
         documents=documents,
         goals=goals,
+        primary_meeting=main.id if main is not None else None,
     )

@@ -66,7 +66,7 @@ def test_shared_acted_documents_belong_to_the_reported_meeting():
             if d.action == "referenced":
                 assert d.meeting is None
             else:
-                assert d.meeting == a.meetings[0].id
+                assert d.meeting == a.primary().id
 
 
 def test_shared_stated_count_groups_the_list():
@@ -131,6 +131,8 @@ def test_shared_evidence_slices_the_original():
         ("双方现场签订《湘赣边区域合作示范区建设总体方案》《湘赣边红色文化旅游共同体建设协议》。",
          {"湘赣边区域合作示范区建设总体方案": "signed", "湘赣边红色文化旅游共同体建设协议": "signed"}),
         ("会议强调,《规划》的实施要久久为功。", {"规划": "referenced"}),
+        ("去年在上海举行的第三届论坛上,各方签署了《共建世界级产业集群协议》。", {"共建世界级产业集群协议": "referenced"}),
+        ("会议总结了去年“杭州会议”以来的工作,审定了《2025年工作计划》。", {"2025年工作计划": "adopted"}),
     ],
 )
 def test_fragment_actions(text, expected):

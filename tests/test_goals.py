@@ -5,15 +5,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import gold_for, read_text, text_names
 
 import regevents
 from regevents.extract.goal_lists import clause_start, split_items
 from regevents.extract.goals import cn_number
 
-from conftest import gold_for, read_text, text_names
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import gold_scorer  # noqa: E402  (vendored copy of the project scorer: fuzzy_eq, norm_text)
+import gold_scorer
 
 
 def goals(text: str, published: str | None = None) -> list[regevents.CooperationGoal]:
@@ -54,8 +53,9 @@ def test_count_anchored_quoted_list_with_positioning():
 
 
 def test_proposal_items_written_as_sentences():
-    a = regevents.parse(read_text("004_f3826c69192a0ce5.txt"))
-    mao = next(p for p in a.attendees if p.name == "毛伟明")
+    text = read_text("004_f3826c69192a0ce5.txt")
+    a = regevents.parse(text)
+    proposer = next(p for p in a.attendees if p.name + "建议," in text)
     props = [g for g in a.goals if g.kind == "proposal"]
     assert [g.text for g in props] == [
         "共同加快基础设施联通",
@@ -64,7 +64,7 @@ def test_proposal_items_written_as_sentences():
         "共同推进创新要素集聚融合",
         "共同携手优化政务服务",
     ]
-    assert all(g.proposed_by == mao.id and g.group_size == 5 for g in props)
+    assert all(g.proposed_by == proposer.id and g.group_size == 5 for g in props)
     # the elaboration's own focus-area list (在产业布局、产业配套、市场开拓等方面) is not a goal
     assert not any("产业布局" in g.text for g in a.goals)
 
@@ -76,7 +76,7 @@ def test_speeches_are_not_read():
 
 def test_goals_belong_to_the_primary_meeting():
     a = regevents.parse(read_text("h04.txt"), published="2012-12-26")
-    assert a.goals and all(g.meeting == a.meetings[0].id for g in a.goals)
+    assert a.goals and all(g.meeting == a.primary().id for g in a.goals)
 
 
 # ------------------------------------------------------------------ genre fragments
@@ -186,3 +186,23 @@ def test_split_items_respects_quotes():
 @pytest.mark.parametrize("junk", ["", "一是", "一是二是三是", "五个方面。", "目标定位:", "《倡议》指出,;;;", "、" * 300, "在" + "甲、" * 400 + "等方面合作"])
 def test_never_raises(junk):
     regevents.parse(junk)
+
+
+def test_pronoun_proposal_goes_to_the_last_named_speaker():
+    text = (
+        "武汉市委书记郭某某出席会议。郭某某说,近年来四市合作不断深化,在交通、产业等方面取得显著成效。"
+        "他建议,四市在三个方面加强合作:一是共建科创平台;二是共育产业链;三是共享人才资源。"
+    )
+    a = regevents.parse(text)
+    assert [g.text for g in a.goals] == ["共建科创平台", "共育产业链", "共享人才资源"]
+    assert {g.proposed_by for g in a.goals} == {a.attendees[0].id}
+
+
+def test_sentences_after_a_count_must_read_as_actions():
+    assert texts("会议围绕三个方面进行了讨论。会议气氛热烈。与会代表发言踊跃。") == []
+    assert texts("会议明确了三项重点任务。加快交通互联。推进产业协同。强化生态共保。") == ["加快交通互联", "推进产业协同", "强化生态共保"]
+
+
+def test_shared_head_after_a_verb_only():
+    assert texts("会议指出,四市要加快建设科创走廊、产业走廊、生态走廊。") == ["科创走廊", "产业走廊", "生态走廊"]
+    assert texts("会议指出,要坚持目标导向、问题导向、结果导向。") == []

@@ -22,7 +22,7 @@ def parse(text: str, published: str | None = None):
 def primary(text: str, published: str | None = None):
     a = parse(text, published)
     assert a.meetings, "no meeting found"
-    m = a.meetings[0]
+    m = a.primary()
     assert m.id == "m1" and m.status == "held"
     return a, m
 
@@ -199,12 +199,12 @@ def test_fragment_without_a_meeting(text):
 def test_fragment_past_meeting_with_frame_is_mentioned_not_held():
     a = parse("此次会议是去年5月在南京召开的长三角地区主要领导座谈会后的又一次重要会议。区域合作交流会8日在杭州举行。")
     by_name = {m.name: m for m in a.meetings}
-    assert by_name["区域合作交流会"].status == "held" and a.meetings[0].name == "区域合作交流会"
+    assert by_name["区域合作交流会"].status == "held" and a.primary().name == "区域合作交流会"
 
 
 def test_fragment_routine_is_not_an_event():
     a = parse("泛珠三角区域合作行政首长联席会议每年举行一次。2024年泛珠论坛在南宁举行。", "2024-10-10")
-    assert a.meetings[0].name == "2024年泛珠论坛"
+    assert a.primary().name == "2024年泛珠论坛"
     assert [m.name for m in a.meetings if m.status == "held"] == ["2024年泛珠论坛"]
 
 
@@ -212,7 +212,7 @@ def test_fragment_routine_is_not_an_event():
     "text,published,name,date,city,province,host",
     [
         ("5月20日,长三角合作与发展联席会议在杭州召开。会议决定,下一次联席会议将于明年在湖南长沙召开。", "2024-05-21",
-         "下一次联席会议", None, "长沙", "湖南", None),
+         "下一次联席会议", "2025", "长沙", "湖南", None),
         ("8日,2024年泛珠区域合作行政首长联席会议在南宁召开。会议商定,2025年泛珠区域合作行政首长联席会议由四川省承办。", "2024-09-09",
          "2025年泛珠区域合作行政首长联席会议", "2025", None, "四川", "四川省"),
         ("近日,长江中游城市群省会城市第十届会商会在长沙召开。会议商定,第十一届会商会将于2025年在南昌举行。", "2024-07-30",
@@ -224,6 +224,20 @@ def test_fragment_next_meeting(text, published, name, date, city, province, host
     nxt = {x.id: x for x in a.meetings}[m.next_meeting]
     assert nxt.status == "announced"
     assert (nxt.name, nxt.date, nxt.city, nxt.province, nxt.host) == (name, date, city, province, host)
+
+
+@pytest.mark.parametrize(
+    "text,published,name,date,city",
+    [
+        ("第五届长三角一体化发展论坛在杭州举行\n本报讯 11月5日,论坛在杭州国际博览中心开幕。", "2024-11-06",
+         "第五届长三角一体化发展论坛", "2024-11-05", "杭州"),
+        ("闽粤经济合作区联席会议第三次会议举行\n本报讯 会议今日(20日)在漳州举行。", "2024-11-20",
+         "闽粤经济合作区联席会议第三次会议", "2024-11-20", "漳州"),
+    ],
+)
+def test_fragment_headline_name_lead_reference(text, published, name, date, city):
+    _, m = primary(text, published)
+    assert (m.name, m.date, m.city) == (name, date, city)
 
 
 def test_fragment_theme_from_generic_reference():

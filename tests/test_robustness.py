@@ -26,6 +26,7 @@ import regevents
 from regevents import normalize as N
 from regevents.models import Article
 from regevents.rules import RegexTimeoutWarning, Rule, load_rules, rule_file_names
+from regevents.t2s import to_simplified
 
 FAST = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -179,47 +180,51 @@ def _all_patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
 PATTERNS = _all_patterns()
 # Runs of one character (or a short unit) that drive unbounded quantifiers.
 UNITS = [" ", "\n", "《", "、", "9", "会", "(记者"]
-SMALL, BIG = 300, 3_000
+SMALL, BIG = 400, 4_000  # linear: 10x the time; quadratic: ~100x
+ALLOWED = 30  # x the small run's time (+ FLOOR_S) before a long run counts as super-linear
+FLOOR_S = 0.01
 
 # Patterns known to backtrack quadratically (reported to their owners with a fix).
 # strict: once fixed, the test passes and the mark must go.
 KNOWN_QUADRATIC = {
-    "regevents.extract.attendees._CONNECTOR": (
-        "[^,;。]*? before the final connector restarts at every position: O(gap^2); "
-        "r'(?:^|[并、和及后])$' is equivalent (the lazy run may be empty)"
-    ),
-    "regevents.extract.document_titles._INNER_SPACE": (
-        "\\s+(?=...) retried inside a run of spaces: O(run^2); "
-        "start runs only at their first space: r'(?<!\\s)\\s+(?=[...])|(?<=[...])\\s+'"
-    ),
-    "regevents.extract.goals._MEETING_SUBJECT": (
-        "leading \\s* retried inside runs of spaces (blanked furniture in doc.text): O(run^2); "
-        "anchor it with (?<!\\s)\\s* (same matches) or drop it"
-    ),
     "source.rules:dateline": (
-        "(?m)^\\s* lets \\s* run across blank lines from every line start: O(lines^2) when searched over many lines; "
-        "use ^[^\\S\\n]* (only searched line by line today, so harmless in the pipeline)"
+        "(?m)^\\s* lets \\s* run across blank lines from every line start: O(lines^2) when searched over "
+        "many lines; use ^[^\\S\\n]* (searched line by line today, so harmless in the pipeline)"
     ),
 }
+# Fixed since the first review (kept as a record): attendees._CONNECTOR ([^,;。]*? before the
+# connector), goals._MEETING_SUBJECT (leading \s*), goals.rules retrospective and
+# retrospective_intro (\d+年来 without (?<!\d)), document_titles._INNER_SPACE (\s+ inside a run).
 
 
-def _scan(p: regex.Pattern[str] | re.Pattern[str], s: str) -> float:
+def _scan(p: regex.Pattern[str] | re.Pattern[str], s: str, budget: float | None = None) -> float:
+    """Seconds to run ``finditer`` over ``s``; ``inf`` when a ``regex`` pattern exceeds ``budget``."""
     t = time.perf_counter()
-    for _ in p.finditer(s):
-        pass
+    try:
+        if budget is not None and isinstance(p, regex.Pattern):
+            for _ in p.finditer(s, timeout=budget):
+                pass
+        else:
+            for _ in p.finditer(s):
+                pass
+    except TimeoutError:
+        return float("inf")
     return time.perf_counter() - t
 
 
 def _superlinear_unit(p: regex.Pattern[str] | re.Pattern[str]) -> str | None:
-    """A unit whose 10x longer run costs far more than 10x (min of three runs), or None."""
+    """A unit whose 10x longer run costs far more than 10x, or None.
+
+    The long run gets the regex module's timeout as its budget, so a quadratic
+    pattern costs about as much as the budget, not its full run; a miss is
+    measured once more before it counts (timing noise).
+    """
     for unit in UNITS:
         big = (unit * BIG)[:BIG]
-        if _scan(p, big) < 0.02:
-            continue  # fast enough whatever the ratio
-        t_big = min(_scan(p, big) for _ in range(3))
-        t_small = max(min(_scan(p, big[:SMALL]) for _ in range(3)), 1e-6)
-        if t_big > 0.02 and t_big / t_small > 40:  # linear: 10; quadratic: ~100
-            return f"{unit!r}: {BIG} chars {t_big * 1000:.0f} ms, {SMALL} chars {t_small * 1000:.2f} ms"
+        t_small = min(_scan(p, big[:SMALL]) for _ in range(3))
+        budget = ALLOWED * t_small + FLOOR_S
+        if _scan(p, big, budget) > budget and _scan(p, big, budget) > budget:
+            return f"{unit!r}: {SMALL} chars took {t_small * 1000:.2f} ms, {BIG} chars over {budget * 1000:.0f} ms"
     return None
 
 
@@ -273,7 +278,9 @@ def test_rule_results_unchanged_by_the_safety_net():
 
 def test_emoji_ranges_are_the_emoji_class():
     """normalize's stdlib class holds exactly the code points of its `regex` class."""
-    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    # planes 0-1 and the tags block: where emoji live (planes 2-3 are CJK, 15-16 private use)
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x20000)))
+    every += "".join(map(chr, range(0xE0000, 0xE0100)))
     by_regex = {m.span() for m in regex.finditer(rf"[{N._EMOJI_CHARS}]+", every)}
     by_re = {m.span() for m in re.finditer(rf"[{N._EMOJI_RANGES}]+", every)}
     assert by_re == by_regex
@@ -293,11 +300,15 @@ def test_noise_scan_matches_its_definition(raw):
 @FAST
 @given(st.text(alphabet=st.sampled_from(list("乾隆于於畫画么麼沈瀋覆藉瞭了著着頭髮发長江經濟帶,。、 \n什怎那多")), max_size=60))
 def test_t2s_fast_path_matches_the_reference(raw):
+    ref = _reference_t2s().convert(raw)
+    if len(ref) == len(raw):
+        assert to_simplified(raw) == ref
+
+
+def _reference_t2s():
     import opencc
 
-    ref = opencc.OpenCC("t2s").convert(raw)
-    if len(ref) == len(raw):
-        assert regevents.t2s.to_simplified(raw) == ref
+    return opencc.OpenCC("t2s")
 
 
 def test_width_folding_matches_translate():

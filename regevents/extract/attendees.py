@@ -33,18 +33,20 @@ from ..models import Attendee, Meeting, Role, Span
 from ..normalize import DAMAGE
 from ..rules import load_rules
 from ..zones import HEADLINE
-from .people_names import NameHit, plausible, read_name, repair
-from .role_context import OrgContext, RoleHit, home_region, resolve_role
+from .people_names import NameHit, name_ends_at, plausible, read_name, repair
+from .role_context import OrgContext, RoleHit, home_region, resolve_role, split_place
 
 _SENT_END = regex.compile(r"[。!?\n]")
 _CLAUSE_END = regex.compile(r"[,;。!?\n]")
 _LIST_START = regex.compile(r"(?<![\p{Han}\ufffd])(?=[\p{Han}\ufffd]{2,4}、)")
-_BETWEEN_MEMBERS = regex.compile(r"[,、;\s]*(?:与|和|及|以及|同)?[,、;\s]*")
-_CONNECTOR = regex.compile(r"(?:^|[^,;。]*?(?:并|、|和|及|后))$")
+_BETWEEN_MEMBERS = regex.compile(r"[,、;\s]*(?:(?:与|和|及|以及|同)[,、;\s]*)?")
+_CONNECTOR = regex.compile(r"(?:^|[并、和及后])$")  # the gap before a further action ends with a joining word
 _ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
 _GENERIC = "generic"
 _UNKNOWN_BODY = regex.compile(r"、(?P<body>\p{Han}{2,8})")
 _LEFT_WORDS = frozenset("与和及同由请向对将")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_HAN_OR_DAMAGE = regex.compile(r"[\p{Han}\ufffd]")
 MAX_EVIDENCE = 6
 _MAX_ORG = 30
 
@@ -55,7 +57,7 @@ class Mention:
 
     name: NameHit
     start: int  # start of the role chain, or of the name
-    kind: str  # "role" | "list" | "known" | "headline"
+    kind: str  # "role" | "list" | "intro" | "known" | "headline"
     roles: list[RoleHit] = field(default_factory=list)
     resolved: list[Role] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
@@ -104,6 +106,25 @@ def _role_matches(text: str):
         yield from role.finditer(text, ws, we)
 
 
+def _unknown_body(text: str, title_start: int) -> int | None:
+    """Start of ``place + unknown body`` written right before a title, or None.
+
+    Only from a clause start, only when the text begins with a known place and
+    ends like a body name (rule ``body_suffix``): 深圳市前海管理局 + 局长.
+    """
+    floor = max(0, title_start - 14)
+    seg = text[floor:title_start]
+    cut = max(seg.rfind(ch) for ch in ",、;。:!?()“” \n")
+    start = floor + cut + 1
+    cand = text[start:title_start]
+    if len(cand) < 4 or not _rules()["body_suffix"].search(cand):
+        return None
+    place, _, rest = split_place(cand)
+    if place is None or len(rest) < 2 or not _ALL_HAN.fullmatch(cand):
+        return None
+    return start
+
+
 def _role_hits(text: str) -> list[RoleHit]:
     """Printed roles whose left edge is credible (see rules bare_title_context, level_prefix)."""
     rules = _rules()
@@ -112,14 +133,22 @@ def _role_hits(text: str) -> list[RoleHit]:
         title = m.group("title")
         org = m.group("org") or None
         start = m.start()
-        if org is None and start > 0:
-            info = posts().info(title)
+        if start > 0:
             lvl = rules["level_prefix"].search(text[max(0, start - 4) : start])
-            if lvl and info is not None and info.category == _GENERIC:
-                org = lvl.group()
-                start -= len(org)
-            elif not rules["bare_title_context"].search(text[start - 1 : start]):
-                continue
+            if org is None:
+                info = posts().info(title)
+                body = _unknown_body(text, start)
+                if lvl and info is not None and info.category == _GENERIC:
+                    org = lvl.group()  # 省领导
+                    start -= len(org)
+                elif body:
+                    org = text[body:start]  # 深圳市前海管理局局长: a place and a body the vocabulary lacks
+                    start = body
+                elif not rules["bare_title_context"].search(text[start - 1 : start]):
+                    continue
+            elif lvl and split_place(org)[0] is None and not org.startswith(("中共", "中央", "国家", "国务院", "全国")):
+                org = lvl.group() + org  # 省发展改革委: the level word the vocabulary left out
+                start -= len(lvl.group())
         out.append(RoleHit(start, m.end(), org, title))
     return out
 
@@ -178,6 +207,39 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
     return out
 
 
+def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Mention]) -> list[Mention]:
+    """Bare names in 会议由X主持 and after 出席会议的还有 (role mentions there are read by the role pass)."""
+    rules = _rules()
+    out: list[Mention] = []
+    for m in rules["chaired_by"].finditer(text):
+        hit = read_name(text, m.end(), known)
+        if hit and hit.start not in taken and plausible(hit.text) and not _not_a_person(hit.text) and text.startswith(("主持", "共同主持"), hit.end):
+            out.append(Mention(hit, hit.start, "list"))
+            taken.add(hit.start)
+    by_start = {r.start: r for r in roles}
+    for m in rules["list_intro"].finditer(text):
+        pos = m.end()
+        for _ in range(40):
+            role = by_start.get(pos)
+            if role is not None:
+                pos = role.name.end
+            else:
+                hit = read_name(text, pos, known)
+                if hit is None or not plausible(hit.text) or _not_a_person(hit.text):
+                    break
+                if hit.start not in taken:
+                    verb = _rules()["action"].pattern.search(m.group())
+                    acts = [verb.group()] if verb else []
+                    out.append(Mention(hit, hit.start, "intro", actions=acts))
+                    taken.add(hit.start)
+                pos = hit.end
+            if pos < len(text) and text[pos] in "、,":
+                pos += 1
+                continue
+            break
+    return out
+
+
 def _list_mentions(text: str, known: set[str], taken: set[int]) -> list[Mention]:
     """Runs of bare names joined by 、 and followed by an attendance verb (甲、乙、丙出席座谈会)."""
     pred = _rules()["list_predicate"].pattern
@@ -215,11 +277,11 @@ def _excluded(text: str, m: Mention, sents: _Sentences, byline: set[str]) -> boo
     s0 = sents.start(m.start)
     if rules["reported_speech"].search(text, s0, m.start):
         return True
-    clause = _CLAUSE_END.search(text, m.name.end)
-    stop = min(len(text), (clause.end() if clause else len(text)))
-    if rules["citation_predicate"].search(text, m.name.end, stop):
+    if rules["former_post"].search(text[max(0, m.start - 4) : m.start]):
         return True
-    return False
+    clause = _CLAUSE_END.search(text, m.name.end)
+    stop = clause.end() if clause else len(text)
+    return bool(rules["citation_predicate"].search(text, m.name.end, stop))
 
 
 def _actions(text: str, start: int, stop: int) -> list[str]:
@@ -242,7 +304,7 @@ def _actions(text: str, start: int, stop: int) -> list[str]:
 
 def _assign_actions(text: str, mentions: list[Mention], sents: _Sentences) -> None:
     """Mentions listed together share the predicate written after the last of them."""
-    live = sorted((m for m in mentions if not m.excluded and m.kind != "headline"), key=lambda m: m.start)
+    live = sorted((m for m in mentions if not m.excluded and m.kind not in ("headline", "intro")), key=lambda m: m.start)
     i = 0
     while i < len(live):
         j = i
@@ -277,7 +339,7 @@ class _Person:
 
 def _left_edge_ok(text: str, pos: int) -> bool:
     """A bare known name starts after punctuation, a joining word or a post title, not inside a word."""
-    if pos == 0 or not regex.match(r"[\p{Han}\ufffd]", text[pos - 1]):
+    if pos == 0 or not _HAN_OR_DAMAGE.match(text[pos - 1]):
         return True
     # after a post title the mention is already a role mention; anything else is inside a word
     return text[pos - 1] in _LEFT_WORDS
@@ -305,6 +367,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     mentions = [m for m in _role_mentions(text, set()) if not in_headline(m.start)]
     taken = {m.name.start for m in mentions}
     mentions += [m for m in _list_mentions(text, set(), taken) if not in_headline(m.start)]
+    mentions += [m for m in _intro_mentions(text, set(), taken, mentions) if not in_headline(m.start)]
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.excluded = _excluded(text, m, sents, byline)
@@ -352,7 +415,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
         for km in known_re.finditer(text):
             if (km.start(), km.end()) in seen or in_headline(km.start()):
                 continue
-            if not _left_edge_ok(text, km.start()):
+            if not _left_edge_ok(text, km.start()) or not name_ends_at(text, km.end()):
                 continue
             if cite.match(text, km.end()):
                 continue
@@ -365,7 +428,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
             for run in run_re.finditer(text, hs, he):
                 if not (run.end() >= he or text[run.end()].isspace() or head_verbs.match(text, run.end())):
                     continue
-                if run.start() > hs and regex.match(r"\p{Han}", text[run.start() - 1]):
+                if run.start() > hs and _HAN_OR_DAMAGE.match(text[run.start() - 1]):
                     continue
                 acts = _actions(text, run.end(), min(he, run.end() + 8))
                 for nm in known_re.finditer(text, run.start(), run.end()):
@@ -383,9 +446,9 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
 
     # 6. records, in order of first mention
     out: list[Attendee] = []
-    ordered = sorted(people.values(), key=lambda p: min((m.start for m in p.mentions if m.kind in ("role", "list")), default=len(text)))
+    ordered = sorted(people.values(), key=lambda p: min((m.start for m in p.mentions if m.kind in ("role", "list", "intro")), default=len(text)))
     for person in ordered:
-        anchors = [m for m in person.mentions if m.kind in ("role", "list")]
+        anchors = [m for m in person.mentions if m.kind in ("role", "list", "intro")]
         if not anchors:
             continue
         roles: list[Role] = []

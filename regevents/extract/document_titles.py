@@ -16,7 +16,8 @@ import regex
 from ..rules import load_rules
 from .meeting_names import Spans
 
-_INNER_SPACE = regex.compile(r"\s+(?=[\p{Han}\d“”《》〈〉()—])|(?<=[\p{Han}\d“”《》〈〉()—])\s+")
+# a run of spaces is matched from its first space only (never retried inside the run: linear)
+_INNER_SPACE = regex.compile(r"(?<!\s)\s+(?=[\p{Han}\d“”《》〈〉()—])|(?<=[\p{Han}\d“”《》〈〉()—])\s+")
 _CLEAN_RUN = regex.compile(r"^[\p{Han}0-9“”()—\-·]+$")
 _RUN_STOP = regex.compile(r"[,。;:!?、\n《》\ufffd\s]")
 _RUN_STOP_REV = regex.compile(r"(?r)[,。;:!?、\n《》\ufffd\s]")
@@ -37,21 +38,9 @@ def canonical(title: str) -> str:
     return _INNER_SPACE.sub("", title.strip())
 
 
-_DOC_SUFFIX_RE: regex.Pattern[str] | None = None
-
-
-def _doc_suffix() -> str:
-    from ..rules import read_rule_file
-
-    return read_rule_file("documents")["vocab"]["DOC_SUFFIX"]
-
-
 def looks_like_document(title: str) -> bool:
     """Ends like a document (…协议, …方案, …纪要)."""
-    global _DOC_SUFFIX_RE
-    if _DOC_SUFFIX_RE is None:
-        _DOC_SUFFIX_RE = regex.compile(_doc_suffix() + r"(?:\([^()]{1,16}\))?$")
-    return bool(_DOC_SUFFIX_RE.search(title))
+    return bool(load_rules("documents")["doc_suffix"].search(title))
 
 
 def find_titles(text: str) -> list[TitleHit]:

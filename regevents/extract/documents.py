@@ -110,8 +110,30 @@ def _parties(masked: str, lo: int, verb_start: int) -> list[str]:
     return [subject]
 
 
-def _read(text: str, masked: str, hit: TitleHit) -> _Reading:
-    """The action of one title mention (see the module docstring)."""
+_SETTING = regex.compile(r"(?:上|期间|之际|时|中|会上)$")
+
+
+def _setting_start(masked: str, s0: int, verb: int) -> int:
+    """Start of the verb's clause, or of the clause before it when that one sets the scene (…论坛上,)."""
+    stops = [m.start() for m in _CLAUSE_STOP.finditer(masked, s0, verb)]
+    if not stops:
+        return s0
+    start = stops[-1] + 1
+    if _SETTING.search(masked, s0, stops[-1]):
+        start = stops[-2] + 1 if len(stops) >= 2 else s0
+    return start
+
+
+def _in_the_past(masked: str, start: int, end: int, year: int | None) -> bool:
+    """Is the clause ``[start, end)`` set in the past (去年…, 上届…, a year before the article's)?"""
+    for m in load_rules("documents")["past_sentence"].finditer(masked, start, end):
+        if m.group("year") is None or (year is not None and int(m.group("year")) < year):
+            return True
+    return False
+
+
+def _read(text: str, masked: str, hit: TitleHit, year: int | None = None) -> _Reading:
+    """The action of one title mention (see the module docstring); ``year`` is the article's."""
     rules = load_rules("documents")
     s0 = _sentence_start(masked, hit.start)
     last = None
@@ -124,6 +146,8 @@ def _read(text: str, masked: str, hit: TitleHit) -> _Reading:
             before = masked[max(s0, last.start() - 12) : last.start()]
             if action != "referenced" and rules["time_shift"].pattern.search(before):
                 return _Reading("referenced", last.group(), last.span(), [], "time_shift")
+            if action != "referenced" and _in_the_past(masked, _setting_start(masked, s0, last.start()), last.start(), year):
+                return _Reading("referenced", last.group(), last.span(), [], "past_sentence")
             if action == "referenced":
                 return _Reading("referenced", last.group(), last.span(), [], "reference_verb")
             parties = _parties(masked, s0, last.start()) if action == "signed" else []
@@ -172,7 +196,7 @@ def find_documents(doc: Document, meetings: list[Meeting]) -> list[SignedDocumen
     by_title: dict[str, _Doc] = {}
     for h in hits:
         d = by_title.setdefault(h.title, _Doc(h.title))
-        d.mentions.append((h, _read(text, masked, h)))
+        d.mentions.append((h, _read(text, masked, h, doc.source.anchor.year)))
 
     # stated counts after a list of titles
     n_groups = 0

@@ -45,7 +45,7 @@ from .goal_lists import (
 
 NORMAL, SPEECH, PROPOSAL = "normal", "speech", "proposal"
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_MEETING_SUBJECT = regex.compile(r"\s*(?:会议|大会|座谈会|联席会议|大家|与会各方|各方|双方)[^,。;]{0,6}?(?:指出|强调|认为|提出|明确|要求|决定|商定|同意|一致认为)[,:]")
+_MEETING_SUBJECT = regex.compile(r"(?:会议|大会|座谈会|联席会议|大家|与会各方|各方|双方)[^,。;]{0,6}?(?:指出|强调|认为|提出|明确|要求|决定|商定|同意|一致认为)[,:]")
 _HAN = regex.compile(r"^\p{Han}+$")
 _MAX_ITEM = 60
 
@@ -99,11 +99,10 @@ class _Modes:
         self.values.append((mode, who))
 
     def at(self, pos: int) -> tuple[str, str | None]:
+        # regions are added in text order and never overlap
         i = bisect.bisect_right(self.starts, pos) - 1
-        while i >= 0:
-            if self.starts[i] <= pos < self.ends[i]:
-                return self.values[i]
-            i -= 1
+        if i >= 0 and pos < self.ends[i]:
+            return self.values[i]
         return NORMAL, None
 
 
@@ -350,6 +349,8 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             continue
         sent_end = clause_end(text, m.end(), pe - m.end(), frozenset("。\n"))
         items = _ordinal_items(text, sent_end, pe)
+        if items and items[0][0] - sent_end > 4:
+            items = []  # the agenda must follow the count's sentence at once
         last = items[-1][1] if items else sent_end
         if not items:
             items, last = _short_sentence_items(text, sent_end + 1, pe, n)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -24,7 +24,7 @@ _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 _CN_UNIT = {"十": 10, "百": 100}
 _YEAR_START = regex.compile(r"^(?P<y>(?:19|20)\d\d)年度?")
 _EDITION_TAIL = regex.compile(r"第[0-9一二三四五六七八九十百零〇两]{1,5}[届次](?:全体)?会议$")
-_EDITION_ANY = regex.compile(r"第[0-9一二三四五六七八九十百零〇两]{1,5}[届次]")
+_EDITION_ANY = regex.compile(r"第[0-9一二三四五六七八九十百零〇两]{1,5}[届次]|首[届次](?!会)")
 TITLE = regex.compile(r"《[^《》\n]{1,120}》")  # a document title: a meeting name inside it is part of the title
 
 
@@ -94,7 +94,7 @@ def edition_of(name: str) -> int | None:
     """The last 第N届/第N次 of a name as an int."""
     n = None
     for m in load_rules("meetings")["edition"].finditer(name):
-        n = cn_number(m.group("n"))
+        n = 1 if m.group("first") else cn_number(m.group("n"))
     return n
 
 
@@ -111,7 +111,7 @@ def is_weak(name: str) -> bool:
     return bool(rules["generic_prefix"].pattern.match(core))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _reverse(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
     """The same pattern searching right to left (finds the last match first)."""
     return regex.compile("(?r)" + pattern.pattern, pattern.flags & ~regex.REVERSE)

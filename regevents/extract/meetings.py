@@ -37,7 +37,7 @@ from ..gazetteer import meeting_kinds
 from ..models import Meeting, Span
 from ..rules import load_rules
 from ..zones import HEADLINE
-from .meeting_names import NameHit, Spans, find_names
+from .meeting_names import NameHit, Spans, find_names, is_weak
 from .meeting_places import Venue, parse_venue, regions_in_name, regions_in_text
 
 HELD, ANNOUNCED, MENTIONED = "held", "announced", "mentioned"
@@ -45,6 +45,8 @@ HELD, ANNOUNCED, MENTIONED = "held", "announced", "mentioned"
 _SENT_STOP = "。!?;\n"
 _LIST_SEP = regex.compile(r"(?:、|和|及|以及|与)$")
 _GAP_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_REL_YEAR = regex.compile(r"明年|来年|后年")  # the year of an announced meeting, from the article's year
+_NEXT_PREFIX = regex.compile(r"下一?[届次]")
 _PAST_REF = regex.compile(r"上一?[次届]|去年|前年|历[次届]|往届")  # 上次会议 is another meeting of the series
 _RIGHT_WINDOW = 48
 _LEFT_WINDOW = 120
@@ -71,6 +73,7 @@ class _Group:
     status: str | None = None
     framed: bool = False
     theme: str | None = None
+    ref_frames: list[_Mention] = field(default_factory=list)  # 会议在X召开: a bare reference in a held frame
 
     @property
     def first(self) -> int:
@@ -133,6 +136,11 @@ def _analyse(text: str, hit: NameHit, prev: _Mention | None, ref_year: int | Non
     if held_after and year is None:
         y = _GAP_YEAR.search(held_after.group("gap"))
         year = int(y.group(1)) if y else None
+    if year is None and ref_year:
+        gap = held_after.group("gap") if held_after else ""
+        rel = _REL_YEAR.search(left[-6:] + "|" + gap)
+        if rel:
+            year = ref_year + (1 if rel.group() in ("明年", "来年") else 2)
     framed = bool(held_after or held_before)
     if framed and rules["habitual"].pattern.match(right):
         framed, held_after = False, None  # 每年举行一次: the series' routine, not an event
@@ -151,7 +159,8 @@ def _analyse(text: str, hit: NameHit, prev: _Mention | None, ref_year: int | Non
         rule = "held_after" if held_after else "held_before"
     elif prev is not None and prev.status and _LIST_SEP.search(left) and text[prev.hit.end : hit.start].strip() in ("、", "和", "及", "以及", "与"):
         # 召开了A、B、C: the later names share the frame of the first
-        status, framed, rule = prev.status, prev.framed, "listed_with_" + (prev.rule or "")
+        status, framed = prev.status, prev.framed
+        rule = prev.rule if (prev.rule or "").startswith("listed_with_") else "listed_with_" + (prev.rule or "")
     else:
         status = None
     place = None
@@ -311,15 +320,29 @@ def find_meetings(doc: Document) -> list[Meeting]:
         if target is not None:
             target.refs.append((s, e))
 
+    if primary is not None:
+        # "会议12日在武汉召开" under a headline that names it: the frame gives date and place
+        for s, e in primary.refs:
+            ref = NameHit(s, e, text[s:e], None, None, None, True, True)
+            m = _analyse(text, ref, None, anchor.year, in_headline(s))
+            if m is not None and m.status == HELD and m.framed:
+                primary.ref_frames.append(m)
+
     for ts, te, theme in _themes(text):
         s0, s1 = _sentence_of(text, ts)
-        near = [g for g in keep if any(s0 <= m.hit.start < s1 for m in g.mentions)]
-        if not near and primary is not None and any(s0 <= a < s1 for a, _ in primary.refs):
-            near = [primary]
-        for g in near[:1]:
-            if g.theme is None:
-                g.theme = theme
-                g.refs.append((ts, te))
+        # the meeting named nearest the theme in its sentence; else the reported one, when referred to there
+        near = sorted(
+            (min(abs(m.hit.start - te), abs(ts - m.hit.end)), i)
+            for i, g in enumerate(keep)
+            for m in g.mentions
+            if s0 <= m.hit.start < s1
+        )
+        target = keep[near[0][1]] if near else None
+        if target is None and primary is not None and any(s0 <= a < s1 for a, _ in primary.refs):
+            target = primary
+        if target is not None and target.theme is None:
+            target.theme = theme
+            target.refs.append((ts, te))
 
     dates = find_dates(text, anchor)
     out: list[Meeting] = []
@@ -337,13 +360,12 @@ def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_pri
     text = doc.text
     best = g.best()
     framed = [m for m in g.mentions if m.status == g.status and m.framed] or list(g.mentions)
-    # body mentions before the headline's (a headline abbreviates: 在汉举行)
+    # body mentions before the headline's (a headline abbreviates: 在汉举行); named ones before bare references
     framed.sort(key=lambda m: (m.headline, m.hit.start))
-    date_m: DateMention | None = None
-    for m in framed:
-        date_m = _date_for(dates, m, m.frame_end)
-        if date_m is not None:
-            break
+    framed += sorted(g.ref_frames, key=lambda m: (m.headline, m.hit.start))
+    # the first frame with a usable date; a vague one (近日) there gives none rather than a guess
+    found = [d for d in (_date_for(dates, m, m.frame_end) for m in framed) if d is not None]
+    date_m = next((d for d in found if d.value is not None), None)
     value = date_m.value if date_m is not None else None
     if value is None and g.status == ANNOUNCED and g.year() is not None:
         value = f"{g.year():04d}"
@@ -362,9 +384,13 @@ def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_pri
         regions = regions_in_text(text)
     spans: list[tuple[int, int]] = sorted({(m.hit.start, m.hit.end) for m in g.mentions} | set(g.refs))
     evidence: list[Span] = [doc.span(s, e) for s, e in spans]
+    name = best.hit.name
+    nxt = _NEXT_PREFIX.match(name)
+    if nxt and not is_weak(name[nxt.end() :]):
+        name = name[nxt.end() :]  # 下一届长江中游…会商会 is the series' …会商会, announced
     return Meeting(
         id=mid,
-        name=best.hit.name,
+        name=name,
         kind=best.hit.kind and _canon_kind(best.hit.kind),
         edition=g.edition(),
         date=value,

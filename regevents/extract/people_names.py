@@ -3,8 +3,8 @@
 Why no list of people: the genre always puts a name in the same slots (after a
 post title, in a 、-list before 出席, in 在…见证下), so the slot tells us that a
 name starts here; the surname table and the word that follows the name tell us
-where it ends. ``江西省委书记刘奇,`` -> 刘奇 because ``,`` ends it; ``姜平主持会议``
--> 姜平 because 主持 does; ``李强在讲话中`` -> 李强 (the shortest reading with a
+where it ends. ``江西省委书记刘某,`` -> 刘某 because ``,`` ends it; ``姜某主持会议``
+-> 姜某 because 主持 does; ``李某在讲话中`` -> 李某 (the shortest reading with a
 boundary wins among the weak boundaries).
 
 A damaged character (U+FFFD, possibly a run standing for one lost character)
@@ -26,6 +26,9 @@ _HAN = regex.compile(r"\p{Han}")
 # characters that never occur inside a given name in this genre (function words, body words)
 _NOT_IN_NAME = frozenset("的了是及等省市县区委会局部厅说在对向被之其我你他她们这那")
 MAX_NAME = 4
+# transliterated names of the ethnic minorities: parts joined by a middle dot (U+00B7 or U+30FB/U+2022 variants)
+_DOTTED = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8}){1,2}")
+_DOTTED_HEAD = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8})?[·・•]")
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ def _surname_len(text: str, pos: int) -> int:
 
 def plausible(name: str) -> bool:
     """Is ``name`` shaped like a Chinese personal name (surname + one to three characters, no function words)?"""
+    if _DOTTED.fullmatch(name):
+        return True
     units = _units(name, 0, MAX_NAME + 1)
     if not units or units[-1] != len(name) or not 2 <= len(units) <= MAX_NAME:
         return False
@@ -94,14 +99,33 @@ def plausible(name: str) -> bool:
     return _surname_len(name, 0) > 0
 
 
+def _read_dotted(text: str, pos: int) -> NameHit | None:
+    """A transliterated name at ``pos`` (艾某·某某某), its last part as short as a boundary allows."""
+    head = _DOTTED_HEAD.match(text, pos, min(len(text), pos + 24))
+    if head is None:
+        return None
+    rules = _rules()
+    strong, weak = _Ends(rules["name_end_strong"].pattern), rules["name_end_weak"].pattern
+    tail_max = len(_units(text, head.end(), 8))
+    for pat in (strong, weak):
+        for k in range(1, tail_max + 1):
+            end = head.end() + k
+            if pat.match(text, end):
+                return NameHit(pos, end, text[pos:end], pat is strong)
+    return None
+
+
 def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset()) -> NameHit | None:
     """The name starting at ``pos``, or None.
 
     Candidates are surname + 1 or 2 characters (compound surnames: + 1 or 2),
-    then surname + 3 (林郑月娥-style four-character names). A candidate is kept
+    then surname + 3 (four-character names: a one-character surname and three more, as in Hong Kong married names). A candidate is kept
     when what follows it is a boundary (``name_end_strong``, then
     ``name_end_weak``); a name already known in the article wins outright.
     """
+    dotted = _read_dotted(text, pos)
+    if dotted is not None:
+        return dotted
     s = _surname_len(text, pos)
     if not s:
         return None
@@ -133,11 +157,17 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
             c = cand(k)
             if c and pat.match(text, c[0]):
                 return NameHit(pos, c[0], c[1], is_strong)
-    if s == 1:  # 林郑月娥: one-character surname + three
+    if s == 1:  # one-character surname + three (Hong Kong married names)
         c = cand(4)
         if c and (strong.match(text, c[0]) or weak.match(text, c[0])):
             return NameHit(pos, c[0], c[1], bool(strong.match(text, c[0])))
     return None
+
+
+def name_ends_at(text: str, pos: int) -> bool:
+    """Can a name end at ``pos`` (a strong or weak boundary follows)?"""
+    rules = _rules()
+    return _Ends(rules["name_end_strong"].pattern).match(text, pos) or bool(rules["name_end_weak"].pattern.match(text, pos))
 
 
 def damage_patterns(name: str) -> list[regex.Pattern[str]]:

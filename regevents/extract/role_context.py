@@ -30,6 +30,9 @@ from ..models import Role
 _PARTIAL = regex.compile(r"(?:自治区|自治州|省|市|区|县|州)")
 _LEVEL_CHARS = ("自治区", "自治州", "省", "市", "区", "县", "州")
 _PARTY_COMMITTEE_KINDS = frozenset({"local_party"})
+# general titles that, after a Party committee post, head the place's government (自治区党委副书记、主席);
+# other general titles stay with the committee (省委常委、秘书长 -> 省委秘书长)
+_PLACE_HEADS = frozenset({"主席", "副主席", "常务副主席"})
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def home_region(outlet: str | None) -> Place | None:
 
 def split_place(org: str) -> tuple[Place | None, str, str]:
     """(place, place as written, rest) of an org string: 江西省委 -> (江西省, '江西省', '委')."""
-    core = org[2:] if org.startswith("中共") else org
+    core = org.removeprefix("中共")
     m = _place_at_start().match(core)
     if m and m.group():
         p = places().lookup(m.group())
@@ -162,6 +165,12 @@ def resolve_role(hit: RoleHit, prev: OrgContext | None, home: Place | None) -> t
                     ctx = OrgContext(source, full, full[len(source.name):], inferred)
                     return Role(title=title, org=full, org_inferred=inferred, raw=hit.raw), ctx
             return Role(title=title, org=org, raw=hit.raw), OrgContext(None, org, org)
+        body = orgs().lookup(org)
+        if body is not None and body.kind == "party_department" and prev is not None and prev.party_committee and prev.org:
+            # 省委常委、宣传部部长 -> the committee's department: 湖南省委宣传部
+            full = prev.org + org
+            ctx = OrgContext(prev.place, full, full[len(prev.place.name):] if prev.place else full, prev.inferred)
+            return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
         ctx = OrgContext(None, org, org)
         return Role(title=title, org=canonical_org(org), raw=hit.raw), ctx
 
@@ -179,7 +188,8 @@ def resolve_role(hit: RoleHit, prev: OrgContext | None, home: Place | None) -> t
         # 国家主席, 中央军委主席, 总理: posts that name their own body
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
     if prev is not None and prev.org:
-        if prev.party_committee and category in ("government", "general", "sar") and prev.place is not None:
+        heads_place = category in ("government", "sar") or title in _PLACE_HEADS
+        if prev.party_committee and heads_place and prev.place is not None:
             ctx = OrgContext(prev.place, prev.place.name, "", prev.inferred)
             return Role(title=title, org=prev.place.name, org_inferred=prev.inferred, raw=hit.raw), ctx
         return Role(title=title, org=canonical_org(prev.org), org_inferred=prev.inferred, raw=hit.raw), prev
