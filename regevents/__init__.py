@@ -2,7 +2,7 @@
 
     >>> import regevents
     >>> article = regevents.parse("5月22日,长三角地区主要领导座谈会在安徽芜湖召开。")
-    >>> article.meetings[0].name
+    >>> article.primary().name
     '长三角地区主要领导座谈会'
 """
 from .models import (

@@ -51,6 +51,9 @@ class Zoning:
         return None
 
 
+_AFTER_END_KEPT = ("editor_chain", "meta_line")  # credits still read below the article's end
+
+
 def _classify(line: str) -> tuple[str | None, str | None, str | None]:
     """(kind, zone, rule name) of the first zone rule that fires, in file order."""
     for rule in load_rules("zones").values():
@@ -87,16 +90,23 @@ def zone(text: str) -> Zoning:
     ended = False
     last_nav = -1  # lines above the last navigation line above the body are furniture
     seen: dict[str, tuple[str | None, str | None, str | None]] = {}  # pages repeat lines, blank ones above all
+    credit_rules = [r for r in load_rules("zones").values() if r.name in _AFTER_END_KEPT]
     for start, end in spans:
         line = text[start:end]
         found = seen.get(line)
         if found is None:
+            if ended and not any(r.search(line) for r in credit_rules):
+                # neither credit rule fires, so the first rule that fires is not one: furniture
+                # (two searches instead of all seven on the bulk of a page's tail)
+                zones.append(FURNITURE)
+                rules.append("after_article_end")
+                continue
             found = seen[line] = _classify(line)
         kind, z, name = found
         if ended:
             # past the article's end only more credits are worth a look
-            zones.append(META if name in ("editor_chain", "meta_line") else FURNITURE)
-            rules.append(name if name in ("editor_chain", "meta_line") else "after_article_end")
+            zones.append(META if name in _AFTER_END_KEPT else FURNITURE)
+            rules.append(name if name in _AFTER_END_KEPT else "after_article_end")
             continue
         if kind == "nav":
             if not body_started:

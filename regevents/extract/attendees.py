@@ -208,9 +208,22 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
 
 
 def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Mention]) -> list[Mention]:
-    """Bare names in 会议由X主持 and after 出席会议的还有 (role mentions there are read by the role pass)."""
+    """Bare names that open a clause with an attendance verb, in 会议由X主持, and after 出席会议的还有
+    (role mentions there are read by the role pass)."""
     rules = _rules()
     out: list[Mention] = []
+    for m in rules["bare_subject"].finditer(text):
+        hit = read_name(text, m.end(), known)
+        if (
+            hit
+            and hit.start not in taken
+            and len(hit.text) >= 3
+            and plausible(hit.text)
+            and not _not_a_person(hit.text)
+            and rules["action"].pattern.match(text, hit.end)
+        ):
+            out.append(Mention(hit, hit.start, "list"))
+            taken.add(hit.start)
     for m in rules["chaired_by"].finditer(text):
         hit = read_name(text, m.end(), known)
         if hit and hit.start not in taken and plausible(hit.text) and not _not_a_person(hit.text) and text.startswith(("主持", "共同主持"), hit.end):

@@ -118,10 +118,11 @@ def _read_dotted(text: str, pos: int) -> NameHit | None:
 def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset()) -> NameHit | None:
     """The name starting at ``pos``, or None.
 
-    Candidates are surname + 1 or 2 characters (compound surnames: + 1 or 2),
-    then surname + 3 (four-character names: a one-character surname and three more, as in Hong Kong married names). A candidate is kept
-    when what follows it is a boundary (``name_end_strong``, then
+    Candidates are surname + 1 or 2 characters (compound surnames too), then a
+    one-character surname + 3 (Hong Kong married names). A candidate is kept
+    when what follows it is a boundary (``name_end_strong`` first, then
     ``name_end_weak``); a name already known in the article wins outright.
+    Transliterated names (parts joined by a middle dot) need no surname.
     """
     dotted = _read_dotted(text, pos)
     if dotted is not None:
