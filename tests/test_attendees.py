@@ -321,3 +321,11 @@ def test_transliterated_names_with_a_middle_dot():
     assert set(found) == {"艾某某·某某某", "玉某·某某·某某"}
     assert role_keys(found["艾某某·某某某"]) == {"新疆党委副书记", "新疆主席"}
     assert found["艾某某·某某某"].actions == ["出席", "讲话"]
+
+
+def test_surname_and_post_stand_for_the_attendee():
+    text = "广东省省长马某某、湖南省省长毛某某出席会议。会议由马省长主持。王书记处理公务。"
+    a = regevents.parse(text)
+    by_name = {p.name: p for p in a.attendees}
+    assert "主持" in by_name["马某某"].actions and "主持" not in by_name["毛某某"].actions
+    assert any(sp.text == "马省长" for sp in by_name["马某某"].evidence)

@@ -32,8 +32,8 @@ from regevents.t2s import to_simplified
 opencc = pytest.importorskip("opencc")
 
 NAMES = text_names()
-FUZZ = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-NOISE = settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+NOISE = settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 def evidence_spans(a: Article):
@@ -148,7 +148,7 @@ def test_genre_alphabet_never_raises(text):
     assert_grounded(text, a)
 
 
-@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(NAMES), st.integers(0, 2**32 - 1), st.sampled_from(["line", "chunk"]))
 def test_shuffled_fragments_never_raise(name, seed, how):
     raw = read_text(name)
@@ -190,7 +190,7 @@ def test_random_noise_keeps_records(name, kind, seed):
     _check_noise(name, kind, seed)
 
 
-@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(NAMES), st.integers(0, 2**32 - 1))
 def test_all_noise_at_once_keeps_records(name, seed):
     rnd = random.Random(seed)

@@ -12,6 +12,8 @@ import datetime as dt
 import importlib
 import pkgutil
 import re
+import subprocess
+import sys
 import time
 import warnings
 
@@ -97,6 +99,13 @@ def test_five_megabyte_text_parses():
     a = regevents.parse(raw)
     assert time.perf_counter() - t < 60
     assert_grounded(raw, a)
+
+
+def test_import_is_light():
+    """``import regevents`` leaves dateparser unimported (it is loaded on the first page stamp)."""
+    code = "import sys, regevents; print('dateparser' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 # ------------------------------------------------------------------ hostile strings
@@ -254,6 +263,7 @@ def test_rule_timeout_is_a_warning_not_a_crash(monkeypatch):
 
     monkeypatch.setattr(rules, "TIMEOUT_BASE_S", 0.02)
     monkeypatch.setattr(rules, "TIMEOUT_PER_CHAR_S", 0.0)
+    monkeypatch.setattr(rules, "TIMEOUT_MIN_CHARS", 1_000)
     slow = Rule("nested_plus", regex.compile(r"(会+)+x"), ("会x",), ("会",))
     text = "会" * 1_500
     with warnings.catch_warnings(record=True) as caught:
@@ -265,8 +275,11 @@ def test_rule_timeout_is_a_warning_not_a_crash(monkeypatch):
 
 
 def test_rule_results_unchanged_by_the_safety_net():
+    import regevents.rules as rules
+
     rule = load_rules("source")["stamp"]
-    text = ("发布时间:2019-05-24 来源:中安在线\n" * 200)[:5_000]
+    text = ("发布时间:2019-05-24 来源:中安在线\n" * 600)[:12_000]
+    assert len(text) >= rules.TIMEOUT_MIN_CHARS  # the guarded path
     assert [m.span() for m in rule.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)]
     assert rule.search(text).span() == rule.pattern.search(text).span()
     short = text[:500]

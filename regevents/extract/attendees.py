@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document
-from ..gazetteer import alternation, orgs, places, posts
+from ..gazetteer import alternation, orgs, places, posts, surnames
 from ..models import Attendee, Meeting, Role, Span
 from ..normalize import DAMAGE
 from ..rules import load_rules
@@ -45,6 +45,7 @@ _ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
 _GENERIC = "generic"
 _UNKNOWN_BODY = regex.compile(r"、(?P<body>\p{Han}{2,8})")
 _LEFT_WORDS = frozenset("与和及同由请向对将")
+_TITLE_GOES_ON = frozenset("处员会")  # 书记处, 委员会: the post word is part of a longer word
 _ALL_HAN = regex.compile(r"\p{Han}+")
 _HAN_OR_DAMAGE = regex.compile(r"[\p{Han}\ufffd]")
 MAX_EVIDENCE = 6
@@ -358,6 +359,24 @@ def _left_edge_ok(text: str, pos: int) -> bool:
     return text[pos - 1] in _LEFT_WORDS
 
 
+def _short_forms(people: dict[str, _Person]) -> dict[str, str]:
+    """Surname + post (马省长, 李书记) -> the one attendee it can stand for."""
+    forms: dict[str, set[str]] = {}
+    for name, person in people.items():
+        if DAMAGE in name:
+            continue
+        n = surnames().is_surname_start(name)
+        if not n or n >= len(name):
+            continue
+        for m in person.mentions:
+            for r in m.resolved:
+                info = posts().info(r.title)
+                if info is None or info.category == _GENERIC:
+                    continue
+                forms.setdefault(name[:n] + r.title, set()).add(name)
+    return {f: next(iter(ns)) for f, ns in forms.items() if len(ns) == 1}
+
+
 def _headline_ranges(doc: Document) -> list[tuple[int, int]]:
     return [(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == HEADLINE]
 
@@ -436,6 +455,18 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
             m = Mention(hit, km.start(), "known")
             people[km.group()].mentions.append(m)
             mentions.append(m)
+        # 马省长, 李书记: surname + post, when one attendee alone fits it
+        short = _short_forms(people)
+        if short:
+            for sm in regex.finditer(alternation(short), text):
+                if in_headline(sm.start()) or not _left_edge_ok(text, sm.start()):
+                    continue
+                if sm.end() < len(text) and text[sm.end()] in _TITLE_GOES_ON:
+                    continue
+                hit = NameHit(sm.start(), sm.end(), sm.group(), True)
+                m = Mention(hit, sm.start(), "known")
+                people[short[sm.group()]].mentions.append(m)
+                mentions.append(m)
         run_re = regex.compile(f"(?:{alternation(known)})+")
         for hs, he in heads:
             for run in run_re.finditer(text, hs, he):
