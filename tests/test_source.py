@@ -73,3 +73,8 @@ def test_source_evidence_is_grounded(shared_texts):
         info = read_source(c, zone(c.text))
         for sp in info.evidence:
             assert raw[sp.start : sp.end] == sp.text
+
+
+def test_standalone_credit_line_with_several_names():
+    text = "会议在成都召开。会议指出要加强合作。\n四川日报全媒体记者 张某某 李某某\n"
+    assert regevents.parse(text).source.byline == ["张某某", "李某某"]
