@@ -1,14 +1,18 @@
 """Resolve: link the records the extractors found into one consistent article.
 
 Extractors work independently; this stage decides the cross-references:
-* the article's primary meeting is the first one reported as held;
+* the article's primary meeting is the first one reported as held; in a preview
+  article, where none is, the announced one that find_meetings lists first;
 * an attendee with no meeting of their own took part in the primary meeting;
 * a meeting's chair is the attendee of that meeting whose actions include 主持;
 * a document signed, adopted or released, and a goal, with no meeting belong
-  to the primary meeting (a merely referenced document belongs to none).
+  to the primary meeting (a merely referenced document belongs to none);
+* a primary meeting whose regions nothing in the text states takes those of its
+  attendees' posts (陕西省委书记, 河南省委书记 -> 陕西, 河南).
 """
 from __future__ import annotations
 
+from .extract.meeting_places import regions_of_orgs
 from .models import Article, Attendee, CooperationGoal, Meeting, SignedDocument, Source
 from .source import SourceInfo
 
@@ -16,7 +20,8 @@ CHAIR_ACTION = "主持"
 
 
 def primary_meeting(meetings: list[Meeting]) -> Meeting | None:
-    """The meeting the article reports: the first held one in extraction order."""
+    """The meeting the article reports: the first held one in extraction order, else the first
+    (find_meetings lists a preview's announced meeting first when nothing is held)."""
     return next((m for m in meetings if m.status == "held"), meetings[0] if meetings else None)
 
 
@@ -38,6 +43,10 @@ def resolve(
         for g in goals:
             if g.meeting is None:
                 g.meeting = main.id
+        if not main.regions:
+            # no region in its name or a participants' list: those of the people who took part
+            orgs = [r.org for p in attendees if main.id in p.meetings for r in p.roles if r.org]
+            main.regions = regions_of_orgs(orgs)
     for m in meetings:
         if m.chair is None:
             chair = next((p for p in attendees if CHAIR_ACTION in p.actions and m.id in p.meetings), None)

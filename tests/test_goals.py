@@ -206,3 +206,133 @@ def test_sentences_after_a_count_must_read_as_actions():
 def test_shared_head_after_a_verb_only():
     assert texts("会议指出,四市要加快建设科创走廊、产业走廊、生态走廊。") == ["科创走廊", "产业走廊", "生态走廊"]
     assert texts("会议指出,要坚持目标导向、问题导向、结果导向。") == []
+
+
+# ------------------------------------------------------------------ list frames (held-out causes 1 and 2)
+
+
+def test_focus_areas_with_a_comma_before_the_action():
+    assert texts("会议提出,要围绕交通一体化、生态环境保护、区域应急管理等重点领域,深入开展协同立法。") == [
+        "交通一体化",
+        "生态环境保护",
+        "区域应急管理",
+    ]
+    # the same frame reporting results is not a goal list
+    assert texts("两年来,三地围绕交通、生态、产业等重点领域,深入开展协同立法,取得显著成效。") == []
+    assert texts("会议指出,在交通、生态、产业等领域,发挥了重要作用。") == []
+
+
+def test_matters_taken_up_together():
+    assert texts("会议审议通过了合作机制,并就推进交通互联互通、生态环境联防联治、公共服务共建共享等事项进行了协商。") == [
+        "交通互联互通",
+        "生态环境联防联治",
+        "公共服务共建共享",
+    ]
+    assert texts("双方围绕科技创新合作、产业链协同等议题深入交流。") == ["科技创新合作", "产业链协同"]
+    # problems are not goals; a list with no 就/围绕 is not a list of matters
+    assert texts("会议就跨界污染、交通拥堵等问题进行了协商。") == []
+    assert texts("会议听取了交通、产业等事项进行了协商的情况。") == []
+
+
+def test_positioning_list_before_its_anchor():
+    got = goals("会议强调,要锚定建设国际科技创新中心、现代产业高地、开放合作新高地的目标定位,推动合作走深走实。")
+    assert [g.text for g in got] == ["国际科技创新中心", "现代产业高地", "开放合作新高地"]
+    assert all(g.kind == "positioning" for g in got)
+    # places before 功能定位, and a list with no aim verb, are not positionings
+    assert texts("会议要求,明确长沙、株洲、湘潭的功能定位。") == []
+    assert texts("会议指出,交通、产业的发展定位还不清晰。") == []
+
+
+def test_parallel_on_frame():
+    got = goals("会议提出,三省要在科技创新上走在前列,在产业协同上走在前列,在开放合作上走在前列。")
+    assert [g.text for g in got] == ["在科技创新上走在前列", "在产业协同上走在前列", "在开放合作上走在前列"]
+    assert texts("会议指出,要在生态保护上下更大功夫,在产业转型上求突破,在民生改善上见实效。") == [
+        "在生态保护上下更大功夫",
+        "在产业转型上求突破",
+        "在民生改善上见实效",
+    ]
+    # one clause, or places of an itinerary, are not an agenda
+    assert texts("会议指出,要在高水平保护上下更大功夫。") == []
+    assert texts("他先后在开幕式上致辞,在签约仪式上见证签约,在论坛上发表主旨演讲。") == []
+
+
+def test_a_result_still_to_be_reached_is_not_a_report():
+    assert texts("会议要求,推动交通、产业、生态等领域合作取得新成效。") == ["交通", "产业", "生态"]
+    assert texts("会议指出,交通、产业、生态等领域合作已取得新成效。") == []
+
+
+def test_counted_work_items():
+    got = goals("会议确定,重点推进规划对接、交通互联、产业协作等三项工作。")
+    assert [g.text for g in got] == ["规划对接", "交通互联", "产业协作"]
+    assert all(g.kind == "task" and g.group_size == 3 for g in got)
+    assert texts("会议听取了规划对接、交通互联、产业协作等三项工作汇报。") == []
+    assert texts("三年来,两地在交通、产业、生态等五个方面取得显著成效。") == []
+
+
+def test_agenda_items_end_at_their_first_full_stop():
+    assert texts("会议要求:一是加强生态保护。生态系统是一个整体。二是推进节水。水是约束。") == ["加强生态保护", "推进节水"]
+
+
+def test_agenda_as_paragraph_headings_after_unstated_count():
+    text = (
+        "会议指出,要着重抓好以下几方面工作。\n"
+        "一是加强生态保护。生态系统是一个有机整体,要统筹上下游。\n"
+        "二是推进水资源节约集约利用。要把水资源作为最大的刚性约束。\n"
+        "三是保护传承弘扬流域文化。文化是根和魂。\n"
+        "会议要求,各地抓好落实。"
+    )
+    got = goals(text)
+    assert [g.text for g in got] == ["加强生态保护", "推进水资源节约集约利用", "保护传承弘扬流域文化"]
+    assert all(g.kind == "task" and g.group_size is None for g in got)
+    assert got[0].count_evidence is not None and got[0].count_evidence.text == "几方面"
+
+
+def test_agenda_as_paragraph_headings_without_a_count():
+    text = "会议部署了下一步重点工作。\n一是加强规划对接。各方要衔接规划。\n二是推进交通互联。要加快项目建设。\n"
+    assert texts(text) == ["加强规划对接", "推进交通互联"]
+    # a review of past work, or document sections, are not an agenda
+    assert texts("过去一年,三市主要做了以下工作。\n一是加强规划对接。\n二是推进交通互联。\n") == []
+    assert texts("据了解,方案分为以下内容。\n一、总体要求\n二、重点任务\n") == []
+    # headings that do not count on (一是, 三是) stop the run
+    assert texts("会议部署了下一步重点工作。\n一是加强规划对接。\n三是推进交通互联。\n") == []
+
+
+_CHAIR = "江西省省长刘某某主持会议并讲话。"
+
+
+def test_chair_numbered_agenda_is_read_inside_a_speech():
+    got = goals(_CHAIR + "刘某某强调,要重点抓好以下几方面工作:一是加强规划衔接;二是推进交通互联;三是深化产业协作。")
+    assert [g.text for g in got] == ["加强规划衔接", "推进交通互联", "深化产业协作"]
+    assert all(g.kind == "task" and g.proposed_by is None for g in got)
+
+
+def test_chair_agenda_in_paragraph_headings_after_a_pronoun():
+    text = (
+        _CHAIR
+        + "\n他指出,当前合作仍存在一些困难。要着重抓好以下几方面工作。\n"
+        + "一是加强生态保护。生态系统是一个整体。\n二是推进节水。水是刚性约束。\n三是保护文化。文化是根。"
+    )
+    assert texts(text) == ["加强生态保护", "推进节水", "保护文化"]
+
+
+def test_speech_lists_that_stay_unread():
+    # free-form lists in a speech
+    assert texts(_CHAIR + "刘某某指出,要在交通、产业、生态等领域加强合作,围绕交通一体化、生态保护等重点领域,深入开展协同立法。") == []
+    # a counted list in a chair's speech that is not numbered
+    assert texts(_CHAIR + "刘某某强调,要在交通、产业、生态三个方面加强合作。") == []
+    # a numbered review, a numbered report of practice
+    assert texts(_CHAIR + "刘某某指出,一年来,两地合作取得明显成效:一是交通互联取得突破;二是产业协作加快。") == []
+    assert texts(_CHAIR + "刘某某介绍了主要做法:一是加强组织领导;二是完善工作机制。") == []
+    # a guest who only gives a greeting is not the meeting's main speaker
+    assert texts("江西省副省长李某某出席并致辞。李某某表示,江西省将:一是加强规划衔接;二是推进交通互联。") == []
+
+
+def test_proposal_count_inside_the_speakers_own_words():
+    a = regevents.parse(_CHAIR + "刘某某在讲话中提出三点建议:一是共建平台;二是共享资源;三是共育人才。")
+    liu = next(p for p in a.attendees if p.name == "刘某某")
+    assert [g.text for g in a.goals] == ["共建平台", "共享资源", "共育人才"]
+    assert all(g.proposed_by == liu.id and g.kind == "proposal" and g.group_size == 3 for g in a.goals)
+
+
+def test_meeting_word_inside_a_speakers_tail_keeps_the_speech():
+    assert texts(_CHAIR + "刘某某在会议上指出,要在交通、产业、生态等领域加强合作。") == []

@@ -12,7 +12,7 @@ from conftest import read_text
 
 import regevents
 from regevents.extract.meeting_names import cn_number, find_names, series_key
-from regevents.extract.meeting_places import parse_venue, regions_in_name
+from regevents.extract.meeting_places import parse_venue, regions_in_name, regions_in_text, regions_of_orgs
 
 
 def parse(text: str, published: str | None = None):
@@ -255,6 +255,153 @@ def test_fragment_vague_date_is_no_date():
     assert m.date is None and m.city == "厦门"
 
 
+# ---------------------------------------------------------------- cited meetings, previews, venues, regions
+# (genre fragments written for these tests)
+
+
+def test_fragment_cited_meeting_with_same_ending_is_not_merged():
+    # the reported meeting, and an earlier one of a longer name that ends the same way, held by another frame
+    text = ("9月12日,黄河流域生态保护座谈会在济南召开。省委书记在讲话中指出,今年6月,"
+            "总书记在山东考察并主持召开深入推动黄河流域生态保护座谈会,为流域发展指明了方向。")
+    a, m = primary(text, "2024-09-13")
+    assert (m.name, m.date, m.city) == ("黄河流域生态保护座谈会", "2024-09-12", "济南")
+    other = next(x for x in a.meetings if x.id != m.id)
+    assert (other.name, other.status, other.date) == ("深入推动黄河流域生态保护座谈会", "mentioned", "2024-06")
+
+
+@pytest.mark.parametrize(
+    "text,published",
+    [
+        ("2023年3月,城市合作论坛在合肥举办。11日,城市合作推进会在芜湖举办。", "2024-04-12"),
+        ("此前,城市合作论坛于4月10日在合肥举办。11日,城市合作推进会在芜湖举办。", "2024-04-12"),
+        ("去年,城市合作论坛在合肥举办。11日,城市合作推进会在芜湖举办。", "2024-04-12"),
+    ],
+)
+def test_fragment_held_frame_after_an_earlier_time_is_past(text, published):
+    a, m = primary(text, published)
+    assert m.city == "芜湖" and m.date == "2024-04-11"
+    past = [x for x in a.meetings if x.id != m.id]
+    assert [x.status for x in past] == ["mentioned"] and past[0].city == "合肥"
+
+
+def test_fragment_day_date_keeps_the_frame_held():
+    _, m = primary("本报讯 3日,成渝合作座谈会在成都召开。", "2024-06-04")
+    assert (m.status, m.date, m.city) == ("held", "2024-06-03", "成都")
+
+
+def test_fragment_separately_framed_suffix_names_at_other_dates_stay_apart():
+    text = "5月20日,成渝合作座谈会在成都召开。会议回顾了3月12日在重庆召开的深化成渝合作座谈会。"
+    a, m = primary(text, "2024-05-21")
+    assert (m.name, m.date, m.city) == ("成渝合作座谈会", "2024-05-20", "成都")
+    assert "深化成渝合作座谈会" in [x.name for x in a.meetings if x.id != m.id]
+
+
+PREVIEW = (
+    "第三届长江文化论坛将在武汉举办\n"
+    "记者从9月19日召开的新闻发布会上获悉,第三届长江文化论坛将于10月18日至19日在武汉举办。"
+    "本届论坛以“共护长江 共兴文化”为主题,预计将发布《长江文化武汉倡议》。\n"
+    "2023年10月,第二届长江文化论坛在南京举行,成立了沿江城市文化联盟。"
+)
+
+
+def test_fragment_preview_announced_meeting_is_primary():
+    a = parse(PREVIEW, "2024-09-20")
+    m = a.primary()
+    assert (m.name, m.status, m.edition, m.date, m.city) == ("第三届长江文化论坛", "announced", 3, "2024-10-18/2024-10-19", "武汉")
+    assert m.theme == "共护长江 共兴文化" and m.next_meeting is None
+    # the past edition of the series is history (not a record), never the reported meeting
+    assert [x.edition for x in a.meetings] == [3]
+    assert all(d.meeting == m.id for d in a.documents if d.action != "referenced")
+
+
+def test_fragment_report_with_next_meeting_keeps_the_held_one_primary():
+    a, m = primary("第三届长江文化论坛在武汉举办\n10月18日,第三届长江文化论坛在武汉举办。会议商定,第四届论坛将于明年在重庆举办。", "2024-10-19")
+    assert m.edition == 3 and {x.id: x for x in a.meetings}[m.next_meeting].edition == 4
+
+
+@pytest.mark.parametrize(
+    "text,city,province",
+    [
+        ("8日,西南五省区协作会议以视频会议形式召开。会议在昆明设主会场,在贵阳、南宁设分会场。", "昆明", "云南"),
+        ("8日,西南五省区协作会议以视频会议形式召开,主会场设在昆明,各省区设分会场。", "昆明", "云南"),
+        ("8日,西南五省区协作会议以视频会议形式召开。我省在贵阳分会场参加会议。", None, None),
+    ],
+)
+def test_fragment_main_venue_not_branch_venues(text, city, province):
+    _, m = primary(text, "2024-03-09")
+    assert (m.city, m.province) == (city, province)
+    assert "贵阳" not in m.regions and "南宁" not in m.regions
+
+
+def test_home_place_is_the_outlets_home():
+    from regevents.gazetteer import places
+    from regevents.extract.meeting_places import home_venue
+
+    city = places().lookup("九江市")
+    assert (home_venue("我市", city).city, home_venue("我市", city).province) == ("九江", "江西")
+    assert (home_venue("我省", city).city, home_venue("我省", city).province) == (None, "江西")
+    assert home_venue("我市", None).city is None
+
+
+@pytest.mark.parametrize(
+    "outlet,where,city,province",
+    [("长沙晚报", "我市", "长沙", "湖南"), ("江西日报", "我省", None, "江西"), ("人民网", "我市", None, None)],
+)
+def test_fragment_venue_written_from_the_outlets_home(outlet, where, city, province):
+    text = f"城市发展论坛在{where}举行\n\n来源:{outlet}  发布时间:2024-05-21 08:00\n\n本报讯 20日,城市发展论坛在{where}举行。"
+    _, m = primary(text)
+    assert (m.city, m.province) == (city, province)
+
+
+def test_fragment_event_before_the_forum_shares_its_day_and_place():
+    text = ("6日,第五届沿江城市发展论坛在九江举行。\n"
+            "论坛前举行了沿江城市重大项目签约仪式,各方共签订合作协议20项。")
+    a, m = primary(text, "2024-11-07")
+    sign = next(x for x in a.meetings if x.kind == "签约仪式")
+    assert (sign.status, sign.date, sign.city) == ("held", m.date, "九江")
+
+
+def test_fragment_ceremony_without_a_shared_time_keeps_its_own_fields():
+    text = "6日,第五届沿江城市发展论坛在九江举行。5日,各方在南昌举行了沿江城市重大项目签约仪式。"
+    a, m = primary(text, "2024-11-07")
+    sign = next(x for x in a.meetings if x.kind == "签约仪式")
+    assert sign.date == "2024-11-05" and sign.city == "南昌"
+
+
+@pytest.mark.parametrize(
+    "text,regions",
+    [
+        # places visited, branch venues and a guest's proposal are not the participants
+        ("12日,流域协作座谈会在兰州召开。此前,总书记先后来到天水、定西等地考察。", []),
+        ("流域协作座谈会以视频形式召开。会议在兰州设主会场,在西宁、银川、呼和浩特设分会场。", []),
+        ("流域协作座谈会在兰州召开。甲省副省长建议,推动天水、定西与西宁、海东协同发展。", []),
+        # a participants' list with a count, a counted compound
+        ("流域协作座谈会在兰州召开,甘肃、青海、宁夏等3省区有关负责同志参加。", ["甘肃", "青海", "宁夏"]),
+        ("流域协作座谈会在兰州召开,甘青宁三省区相关部门负责同志出席。", ["甘肃", "青海", "宁夏"]),
+        # a named region in the meeting's name
+        ("长三角城市合作座谈会在嘉兴召开。", ["上海", "江苏", "浙江", "安徽"]),
+    ],
+)
+def test_fragment_regions_from_the_right_sentence(text, regions):
+    _, m = primary(text)
+    assert m.regions == regions
+
+
+def test_fragment_regions_from_attendees_when_nothing_else_says():
+    text = "12日,流域协作座谈会在兰州召开。甘肃省委书记王某某主持会议,青海省委书记李某某、宁夏回族自治区党委书记张某某出席并讲话。"
+    _, m = primary(text)
+    assert set(m.regions) >= {"甘肃", "青海"}
+
+
+def test_regions_helpers():
+    assert regions_in_text("先后来到天水、定西等地考察") == []
+    assert regions_in_text("涵盖江苏、山东、安徽等3省的20个城市") == ["江苏", "山东", "安徽"]
+    assert regions_in_text("同京津冀协同发展、长江经济带发展一样") == []  # a strategy named in passing
+    assert regions_of_orgs(["陕西省委", "河南省", "国家发展改革委", "山东省委"]) == ["陕西", "河南", "山东"]
+    assert regions_of_orgs(["上海市", "南京市委", "合肥市"]) == ["上海", "南京", "合肥"]
+    assert regions_of_orgs(["江西省", "国务院"]) == []
+
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -295,7 +442,10 @@ def test_parse_venue(phrase, city, province, venue):
 def test_regions_in_name():
     assert regions_in_name("粤港合作联席会议") == ["广东", "香港"]
     assert regions_in_name("推动成渝地区双城经济圈建设重庆四川党政联席会议") == ["重庆", "四川"]
-    assert regions_in_name("长三角地区主要领导座谈会") == []
+    assert regions_in_name("长三角地区主要领导座谈会") == ["上海", "江苏", "浙江", "安徽"]  # a named region
+    assert regions_in_name("第八次京津冀人大立法工作座谈会") == ["北京", "天津", "河北"]
+    assert regions_in_name("闽粤赣边区域合作联席会议") == ["福建", "广东", "江西"]
+    assert regions_in_name("黄河流域生态保护和高质量发展座谈会") == []  # membership not fixed
 
 
 @pytest.mark.parametrize(

@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document
-from ..gazetteer import alternation, orgs, places, posts, surnames
+from ..gazetteer import Place, alternation, orgs, places, posts, surnames
 from ..models import Attendee, Meeting, Role, Span
 from ..normalize import DAMAGE
 from ..rules import load_rules
 from ..zones import HEADLINE
-from .people_names import NameHit, name_ends_at, plausible, read_name, repair
+from .people_names import NameHit, name_ends_at, plausible, read_name, read_slot_name, repair
 from .role_context import OrgContext, RoleHit, home_region, resolve_role, split_place
 
 _SENT_END = regex.compile(r"[。!?\n]")
@@ -43,7 +43,10 @@ _BETWEEN_MEMBERS = regex.compile(r"[,、;\s]*(?:(?:与|和|及|以及|同)[,、;
 _CONNECTOR = regex.compile(r"(?:^|[并、和及后])$")  # the gap before a further action ends with a joining word
 _ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
 _GENERIC = "generic"
-_UNKNOWN_BODY = regex.compile(r"、(?P<body>\p{Han}{2,8})")
+_UNKNOWN_BODY = regex.compile(r"、(?P<body>\p{Han}{2,16})")
+_MEMBER = regex.compile(r"[\p{Han}\ufffd]{2,4}(?=、)")  # one member of a 、-list, read or not
+_SEGMENT_MARKS = ",、;。:!?()“” \n"
+_MAX_BODY = 16
 _LEFT_WORDS = frozenset("与和及同由请向对将")
 _TITLE_GOES_ON = frozenset("处员会")  # 书记处, 委员会: the post word is part of a longer word
 _ALL_HAN = regex.compile(r"\p{Han}+")
@@ -126,10 +129,49 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     return start
 
 
-def _role_hits(text: str) -> list[RoleHit]:
-    """Printed roles whose left edge is credible (see rules bare_title_context, level_prefix)."""
+def _clause_segment(text: str, end: int, width: int) -> int | None:
+    """Start of the text between the last clause mark (or 、) before ``end`` and ``end``, or None.
+
+    None when no mark (nor the start of the text) lies within ``width`` characters:
+    a body read this way must fill the whole segment, so that it cannot swallow a
+    verb or a subject written before it.
+    """
+    floor = max(0, end - width)
+    seg = text[floor:end]
+    cut = max(seg.rfind(ch) for ch in _SEGMENT_MARKS)
+    if cut < 0 and floor > 0:
+        return None
+    return floor + cut + 1
+
+
+def _institution_body(text: str, title_start: int, title: str) -> int | None:
+    """Start of an institution the vocabulary lacks, written right before a title that fits it, or None.
+
+    ``复旦大学校长``, ``某某大学党委书记``, ``某某研究院院长``, ``某某建设领导小组组长``: the
+    body fills its clause segment and ends with an institution word (rule
+    ``institution_body``, whose ``titles`` say which posts each kind of
+    institution has), and holds no function word or verb (rule ``not_a_body``).
+    """
+    start = _clause_segment(text, title_start, _MAX_BODY + 1)
+    if start is None or title_start - start < 3:
+        return None
+    cand = text[start:title_start]
+    rule = _rules()["institution_body"]
+    m = rule.pattern.fullmatch(cand)
+    if m is None or not _ALL_HAN.fullmatch(cand) or _rules()["not_a_body"].search(cand):
+        return None
+    if title not in rule.meta["titles"].get(m.group("kind"), ()):
+        return None
+    return start
+
+
+def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
+    """Printed roles whose left edge is credible (see rules bare_title_context, level_prefix), and the
+    bare titles whose left edge is not (``、某某领导小组组长``): :func:`_chains` may still join those
+    to the chain before them."""
     rules = _rules()
     out: list[RoleHit] = []
+    dangling: list[RoleHit] = []
     for m in _role_matches(text):
         title = m.group("title")
         org = m.group("org") or None
@@ -139,38 +181,57 @@ def _role_hits(text: str) -> list[RoleHit]:
             if org is None:
                 info = posts().info(title)
                 body = _unknown_body(text, start)
+                inst = None if body else _institution_body(text, start, title)
                 if lvl and info is not None and info.category == _GENERIC:
                     org = lvl.group()  # 省领导
                     start -= len(org)
                 elif body:
                     org = text[body:start]  # 深圳市前海管理局局长: a place and a body the vocabulary lacks
                     start = body
+                elif inst is not None:
+                    org = text[inst:start]  # 某某大学校长: an institution the vocabulary lacks
+                    start = inst
                 elif not rules["bare_title_context"].search(text[start - 1 : start]):
+                    dangling.append(RoleHit(start, m.end(), None, title))
                     continue
             elif lvl and split_place(org)[0] is None and not org.startswith(("中共", "中央", "国家", "国务院", "全国")):
                 org = lvl.group() + org  # 省发展改革委: the level word the vocabulary left out
                 start -= len(lvl.group())
+            elif split_place(org)[0] is None and orgs().lookup(org) is not None and orgs().lookup(org).is_local:
+                inst = _institution_body(text, start, org + title)
+                if inst is not None:
+                    org = text[inst:start] + org  # 某某大学党委书记
+                    start = inst
         out.append(RoleHit(start, m.end(), org, title))
-    return out
+    return out, dangling
 
 
-def _chains(text: str, hits: list[RoleHit]) -> list[list[RoleHit]]:
-    """Roles joined by 、 (or written back to back) describe one person."""
+def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> list[list[RoleHit]]:
+    """Roles joined by 、 (or written back to back) describe one person.
+
+    A body the vocabulary lacks may stand between the 、 and the next role: in
+    front of a known body (全国政协副主席、九三学社中央常务副主席) or in front of a
+    bare title (国务院副总理、某某建设领导小组组长, a ``dangling`` hit). The chain
+    keeps its recognised part either way and goes on to the name slot.
+    """
     chains: list[list[RoleHit]] = []
-    for h in hits:
+    loose = {(h.start, h.end) for h in dangling}
+    for h in sorted([*hits, *dangling], key=lambda h: (h.start, h.end)):
+        is_dangling = h.org is None and (h.start, h.end) in loose
         if chains:
             last = chains[-1][-1]
             gap = text[last.end : h.start]
-            if gap in ("、", "", "兼"):
+            if not is_dangling and gap in ("、", "", "兼"):
                 chains[-1].append(h)
                 continue
             unknown = _UNKNOWN_BODY.fullmatch(gap)
-            if unknown and h.org:
+            if unknown and (h.org or is_dangling) and not _rules()["not_a_body"].search(unknown.group("body")):
                 # 全国政协副主席、九三学社中央常务副主席: the body is not in the vocabulary but
-                # stands between the 、 and the known part of the next role
-                chains[-1].append(RoleHit(last.end + 1, h.end, unknown.group("body") + h.org, h.title))
+                # stands between the 、 and the known part of the next role (or its bare title)
+                chains[-1].append(RoleHit(last.end + 1, h.end, unknown.group("body") + (h.org or ""), h.title))
                 continue
-        chains.append([h])
+        if not is_dangling:
+            chains.append([h])
     return chains
 
 
@@ -185,26 +246,34 @@ def _not_a_person(name: str) -> bool:
 
 def _role_mentions(text: str, known: set[str]) -> list[Mention]:
     out: list[Mention] = []
-    role_starts = set()
-    hits = _role_hits(text)
-    for h in hits:
-        role_starts.add(h.start)
-    for chain in _chains(text, hits):
+    hits, dangling = _role_hits(text)
+    role_starts = {h.start for h in hits}
+    for chain in _chains(text, hits, dangling):
         pos = chain[-1].end
         if pos < len(text) and text[pos] == " ":
             pos += 1
+        generic = _is_generic(chain)
         hit = read_name(text, pos, known)
+        if hit is None and not generic and any(h.org for h in chain):
+            hit = read_slot_name(text, pos)  # 国家发展改革委副主任某某出席: a surname the table lacks
         if hit is None or _not_a_person(hit.text):
             continue
         out.append(Mention(hit, chain[0].start, "role", roles=list(chain)))
         # a 、-list after the name: 省领导甲、乙、丙 share a generic post; others are listed bare
-        generic = _is_generic(chain)
-        while hit.end < len(text) and text[hit.end] == "、" and hit.end + 1 not in role_starts:
-            nxt = read_name(text, hit.end + 1, known)
-            if nxt is None or _not_a_person(nxt.text) or not plausible(nxt.text):
+        end = hit.end
+        while end < len(text) and text[end] == "、" and end + 1 not in role_starts:
+            nxt = read_name(text, end + 1, known)
+            if nxt is None or not plausible(nxt.text):
+                # a member that does not read as a name is passed over, not taken as the end of the list
+                skip = _MEMBER.match(text, end + 1)
+                if skip is None or _not_a_person(skip.group()):
+                    break
+                end = skip.end()
+                continue
+            if _not_a_person(nxt.text):
                 break
             out.append(Mention(nxt, nxt.start, "role" if generic else "list", roles=list(chain) if generic else []))
-            hit = nxt
+            end = nxt.end
     return out
 
 
@@ -377,6 +446,27 @@ def _short_forms(people: dict[str, _Person]) -> dict[str, str]:
     return {f: next(iter(ns)) for f, ns in forms.items() if len(ns) == 1}
 
 
+def _own_region(text: str, meetings: list[Meeting]) -> Place | None:
+    """The region a paper calls its own (会议在我市召开): the city (or province) of the held meetings.
+
+    Only when the held meetings agree on one place of the right level; a paper
+    without a home region in the outlet table gets it from its own words.
+    """
+    m = _rules()["own_region"].search(text)
+    if m is None:
+        return None
+    want = m.group("level")
+    found: set[str] = set()
+    for mt in meetings:
+        if mt.status != "held":
+            continue
+        name = mt.city if want == "市" else mt.province
+        p = places().lookup(name) if name else None
+        if p is not None and p.name.endswith(want) and (want == "省" or p.level in ("prefecture", "province")):
+            found.add(p.name)
+    return places().lookup(next(iter(found))) if len(found) == 1 else None
+
+
 def _headline_ranges(doc: Document) -> list[tuple[int, int]]:
     return [(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == HEADLINE]
 
@@ -389,7 +479,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     rules = _rules()
     sents = _Sentences(text)
     byline = set(doc.source.byline)
-    home = home_region(doc.source.outlet)
+    home = home_region(doc.source.outlet) or _own_region(text, meetings)
     heads = _headline_ranges(doc)
 
     def in_headline(pos: int) -> bool:

@@ -6,18 +6,25 @@ The genre announces its goals in a handful of shapes (rules in
 * a stated count with its list: ``在A、B、C六个方面深化合作``,
   ``在“A”“B”…等九个方面重点领域加强合作``, ``五个方面深化合作。A。…B。…`` (items
   written as their own short sentences), ``三个方面:一是…二是…``;
-* a positioning list: ``目标定位:打造A、B、C``;
-* a focus-area list: ``在A、B、C等方面推进相关工作``, ``包括在A、B及C方面的合作``;
-* an agenda: ``一是…二是…三是…``;
+* a positioning list: ``目标定位:打造A、B、C``, or before its anchor:
+  ``锚定建设A、B、C的目标定位``;
+* a focus-area list: ``在A、B、C等方面推进相关工作``, ``包括在A、B及C方面的合作``,
+  ``围绕A、B、C等重点领域,深入开展协同立法``;
+* matters taken up together: ``就A、B、C等事项进行了协商``;
+* an agenda: ``一是…二是…三是…`` inside a paragraph, or as paragraph headings
+  (``以下几方面工作。`` then ``一是X。…`` / ``二是Y。…``), each item ending at its first ``。``;
 * the contents of an initiative or declaration: ``《X倡议》指出,各成员市要A;B;C``;
-* a parallel agenda: ``要以A为牵引,B;要以C为抓手,D;…``;
+* a parallel agenda: ``要以A为牵引,B;要以C为抓手,D;…`` or ``在A上走在前列,在B上走在前列,…``;
 * a goal in quotes: ``锚定“…”的目标``;
 * an enumeration whose items share a head: ``推进A一体化、B一体化、C一体化``.
 
 Precision matters more than coverage: a person's speech (``X说,`` ``他强调,``)
-is not read, except a proposal (``X建议,``) with a count or an agenda, whose
-items get ``proposed_by``; a sentence about what was achieved (…以来, 取得) is
-not read for focus-area lists.
+is not read, except a proposal (``X建议,`` ``X在讲话中提出三点建议:``) with a
+count or an agenda, whose items get ``proposed_by``, and a numbered agenda of the
+meeting's chair or keynote speaker (``X强调,要重点抓好以下几方面工作:一是…``),
+which is the meeting's programme (its items get no ``proposed_by``: they are set
+out, not proposed). A sentence about what was achieved (…以来, 取得) is not read
+for focus-area lists, unless the result is still to be reached (推动…取得新成效).
 """
 from __future__ import annotations
 
@@ -47,6 +54,8 @@ NORMAL, SPEECH, PROPOSAL = "normal", "speech", "proposal"
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _MEETING_SUBJECT = regex.compile(r"(?:会议|大会|座谈会|联席会议|大家|与会各方|各方|双方)[^,。;]{0,6}?(?:指出|强调|认为|提出|明确|要求|决定|商定|同意|一致认为)[,:]")
 _HAN = regex.compile(r"^\p{Han}+$")
+# actions that make an attendee the chair or a keynote speaker, whose numbered agenda is the meeting's programme
+_MAIN_SPEAKER_ACTIONS = frozenset({"主持", "讲话"})
 _MAX_ITEM = 60
 
 
@@ -99,11 +108,16 @@ class _Modes:
         self.values.append((mode, who))
 
     def at(self, pos: int) -> tuple[str, str | None]:
+        return self.region(pos)[1:]
+
+    def region(self, pos: int) -> tuple[int, str, str | None]:
+        """(where the region holding ``pos`` starts, its mode, its speaker); a position outside
+        every region is normal narrative starting at itself."""
         # regions are added in text order and never overlap
         i = bisect.bisect_right(self.starts, pos) - 1
         if i >= 0 and pos < self.ends[i]:
-            return self.values[i]
-        return NORMAL, None
+            return (self.starts[i], *self.values[i])
+        return pos, NORMAL, None
 
 
 def _paragraphs(doc: Document) -> list[tuple[int, int]]:
@@ -118,24 +132,36 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
     by_name = {a.name: a.id for a in attendees}
     names_re = regex.compile(alternation(by_name)) if by_name else None
     modes = _Modes()
+    # 他说 / 他建议: the person named last before the pronoun, also in an earlier paragraph
+    # (X主持会议并讲话。/ 他强调, …: the pronoun opening a paragraph is X)
+    last_speaker: str | None = None
     for ps, pe in paras:
         # (where the mode starts, mode, speaker id, speech verb)
         starts: list[tuple[int, str, str | None, str]] = []
-        for m in _MEETING_SUBJECT.finditer(text, ps, pe):
-            starts.append((m.start(), NORMAL, None, ""))
+        tails: list[tuple[int, int]] = []
         if names_re is not None:
             for nm in names_re.finditer(text, ps, pe):
+                starts.append((nm.start(), "mention", by_name[nm.group()], ""))
                 t = tail.match(text, nm.end(), pe)
                 if t:
-                    starts.append((t.end(), "named", by_name[nm.group()], t.group("verb")))
+                    # the speech starts right after the name: 韩俊在讲话中提出三点建议: holds its count
+                    starts.append((nm.end(), "named", by_name[nm.group()], t.group("verb")))
+                    tails.append((nm.end(), t.end()))
+        for m in _MEETING_SUBJECT.finditer(text, ps, pe):
+            if not any(a <= m.start() < b for a, b in tails):  # 韩俊在会议上指出, is still his speech
+                starts.append((m.start(), NORMAL, None, ""))
         for g in generic.finditer(text, ps, pe):
+            if any(a < g.end() <= b for a, b in tails):
+                continue  # 韩俊代表四省区建议: the named speaker's own tail
             starts.append((g.end(), "pronoun" if g.group("who") in ("他", "她") else SPEECH, None, g.group("verb")))
         starts.sort(key=lambda x: x[0])
-        last_speaker: str | None = None
         resolved: list[tuple[int, str, str | None]] = []
         for pos, mode, who, verb in starts:
+            if mode == "mention":
+                last_speaker = who
+                continue
             if mode == "pronoun":
-                who = last_speaker  # 他说 / 他建议: the last named speaker of the paragraph
+                who = last_speaker
             if mode in ("named", "pronoun"):
                 mode = PROPOSAL if who and proposal.match(verb) else SPEECH
             if who:
@@ -200,7 +226,12 @@ def _ordinal_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     items = []
     for i, m in enumerate(ords):
-        stop = ords[i + 1].start() if i + 1 < len(ords) else clause_end(text, m.end(), end - m.end(), frozenset(";。\n"))
+        if i + 1 < len(ords):
+            # an item ends at its first 。: what follows (黄河生态系统是一个有机整体。) explains it
+            nxt = ords[i + 1].start()
+            stop = clause_end(text, m.end(), nxt - m.end(), frozenset("。\n"))
+        else:
+            stop = clause_end(text, m.end(), end - m.end(), frozenset(";。\n"))
         a, b = trim(text, m.end(), stop)
         if b > a:
             items.append((a, b))
@@ -228,16 +259,40 @@ def _short_sentence_items(text: str, after: int, para_end: int, n: int) -> tuple
     return items, last
 
 
-def _heading_items(text: str, paras: list[tuple[int, int]], after: int, n: int) -> list[tuple[int, int]]:
-    """Items that open the next paragraphs with ordinal headings (一、… (二)… 第三,…)."""
+def _heading_number(m: regex.Match[str]) -> tuple[str, int | None]:
+    """(family, number) of an ordinal heading: 二是 -> ("是", 2), (三) -> ("()", 3), 4. -> ("1", 4)."""
+    if m.group("cn"):
+        return m.group("fam"), cn_number(m.group("cn"))
+    if m.group("pn"):
+        return "()", cn_number(m.group("pn"))
+    if m.group("dn"):
+        return "第", cn_number(m.group("dn"))
+    return "1", int(m.group("an"))
+
+
+def _heading_items(
+    text: str, paras: list[tuple[int, int]], after: int, n: int | None, families: frozenset[str] | None = None
+) -> list[tuple[int, int]]:
+    """Items that open the next paragraphs with ordinal headings (一是… 一、… (二)… 第三,…), in the
+    order of their numbers and of one family; each item ends at its first 。 (the rest of the
+    paragraph explains it). ``n`` None (以下几方面) reads the whole run."""
     heading = _rules()["ordinal_heading"].pattern
     items: list[tuple[int, int]] = []
+    family: str | None = None
+    expect = 1
     for ps, pe in paras:
         if ps < after:
             continue
         m = heading.match(text[ps:pe])
         if not m:
             break
+        fam, num = _heading_number(m)
+        if num != expect or (family is None and families is not None and fam not in families):
+            break
+        if family is not None and fam != family:
+            break
+        family = fam
+        expect += 1
         start = ps + m.end()
         e = clause_end(text, start, pe - start, frozenset("。;:\n"))
         a, b = trim(text, start, e)
@@ -246,6 +301,17 @@ def _heading_items(text: str, paras: list[tuple[int, int]], after: int, n: int) 
         if len(items) == n:
             break
     return items
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of ``[start, end)``, cut at , 。 ; : ! ? outside quotes (each without its mark)."""
+    out = []
+    s = start
+    while s < end:
+        e = clause_end(text, s, end - s, CLAUSE)
+        out.append((s, e))
+        s = e + 1
+    return out
 
 
 def _sentence_of(text: str, pos: int) -> tuple[int, int]:
@@ -306,8 +372,13 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         return []
     rules = _rules()
     modes = _speech_modes(text, paras, attendees)
+    main_speakers = {a.id for a in attendees if _MAIN_SPEAKER_ACTIONS.intersection(a.actions)}
     col = _Collector(text)
     kinds: dict[str, str] = rules["count"].meta.get("kinds", {})
+    retro = rules["retrospective"].pattern
+    prospective = rules["prospective"].pattern
+    retro_intro = rules["retrospective_intro"].pattern
+    agenda_intro = rules["agenda_intro"].pattern
 
     def allowed(pos: int, proposals: bool) -> tuple[bool, str | None]:
         mode, who = modes.at(pos)
@@ -317,6 +388,24 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             return True, who
         return False, None
 
+    def numbered_allowed(pos: int) -> bool:
+        """A numbered agenda in a speech is read when the speaker chairs or gives the keynote and
+        the words before it set out work to do (要重点抓好以下几方面工作:), not a review."""
+        start, mode, who = modes.region(pos)
+        return (
+            mode == SPEECH
+            and who in main_speakers
+            and agenda_intro.search(text, start, pos) is not None
+            and retro_intro.search(text, start, pos) is None
+        )
+
+    def is_retro(a: int, b: int) -> bool:
+        """Does ``[a, b)`` report past work? 取得/成效 inside a result still to be reached do not count."""
+        shields = [(m.start(), m.end()) for m in prospective.finditer(text, a, b)]
+        return any(
+            not any(s <= r.start() and r.end() <= e for s, e in shields) for r in retro.finditer(text, a, b)
+        )
+
     def in_body(pos: int) -> bool:
         return any(ps <= pos < pe for ps, pe in paras)
 
@@ -325,34 +414,43 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         if not in_body(m.start()):
             continue
         ok, who = allowed(m.start(), proposals=True)
+        numbered_only = False  # in a chair's speech only a numbered agenda is read
         if not ok:
-            continue
-        n = cn_number(m.group("num"))
-        if not n or n < 2 or n > 20:
+            if not numbered_allowed(m.start()):
+                continue
+            numbered_only = True
+        unstated = m.group("num") == "几"  # 以下几方面工作: the items must follow
+        n = None if unstated else cn_number(m.group("num"))
+        if not unstated and (not n or n < 2 or n > 20):
             continue
         kind = "proposal" if who else kinds.get(m.group("noun"), "focus_area")
+        if kind == "focus_area" and text.startswith("工作", m.end()):
+            kind = "task"  # 以下几方面工作, 五个方面工作: a programme of work
         count = (m.start(), m.end())
         ps, pe = _para_of(paras, m.start())
-        before = _list_before(text, m.start())
-        if len(before) >= 2 and col.add_group(before, kind, "count_list", n, count, who):
-            continue
+        if not unstated and not numbered_only:
+            before = _list_before(text, m.start())
+            if len(before) >= 2 and is_retro(*_sentence_of(text, m.start())):
+                continue  # 在A、B、C等五个方面取得显著成效: a report, not goals
+            if len(before) >= 2 and col.add_group(before, kind, "count_list", n, count, who):
+                continue
         colon = rules["count_tail_colon"].pattern.match(text[m.end() : pe])
-        if colon:
+        if colon and m.end() + colon.end() < pe - 1:
             after = m.end() + colon.end()
             end = clause_end(text, after, pe - after, frozenset("。\n"))
             items = _ordinal_items(text, after, end)
-            if not items:
+            if not items and not numbered_only:
                 seps = ";" if ";" in text[after:end] else "、"
                 items = split_items(text, after, end, seps=seps, words=())
             if col.add_group(items, kind, "count_colon", n, count, who):
                 col.consumed.append((m.start(), end))
             continue
-        sent_end = clause_end(text, m.end(), pe - m.end(), frozenset("。\n"))
+        sent_end = clause_end(text, m.end(), pe - m.end(), frozenset("。:\n") if colon else frozenset("。\n"))
         items = _ordinal_items(text, sent_end, pe)
         if items and items[0][0] - sent_end > 4:
             items = []  # the agenda must follow the count's sentence at once
         last = items[-1][1] if items else sent_end
-        if not items:
+        if not items and n is not None and not numbered_only:
             items, last = _short_sentence_items(text, sent_end + 1, pe, n)
         if not items and sent_end >= pe - 1:
             items = _heading_items(text, paras, pe, n)
@@ -360,12 +458,22 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         if col.add_group(items, kind, "count_sentences", n, count, who):
             col.consumed.append((m.start(), max(last, pe if who else last)))
 
-    # 2. positioning lists
+    # 2. positioning lists: 目标定位:A、B、C / 锚定建设A、B、C的目标定位
     for m in rules["positioning"].finditer(text):
         if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
             continue
         end = clause_end(text, m.end())
         col.add_group(split_items(text, m.end(), end), "positioning", "positioning", min_items=1)
+    lead = rules["positioning_lead"].pattern
+    for m in rules["positioning_before"].finditer(text):
+        if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
+            continue
+        cs = clause_start(text, m.start())
+        if not lead.match(text[cs : m.start()]) or is_retro(*_sentence_of(text, m.start())):
+            continue
+        items = _list_before(text, m.start())
+        if len(items) >= 2 and not any(text[a:b] in places() or text[a:b] in orgs() for a, b in items):
+            col.add_group(items, "positioning", "positioning_before")
 
     # 3. initiatives and declarations
     for m in rules["initiative"].finditer(text):
@@ -378,18 +486,39 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             items = [(_strip_subject(text, a, b), b) for a, b in parts]
         col.add_group(items, "initiative", "initiative")
 
-    # 4. agendas: 一是…二是…
+    # 4. agendas: 一是…二是… inside a paragraph
     for ps, pe in paras:
         for m in rules["ordinal"].finditer(text, ps, pe):
             if cn_number(m.group("ord")) != 1:
                 continue
             ok, who = allowed(m.start(), proposals=True)
-            if not ok:
+            if not ok and not numbered_allowed(m.start()):
                 continue
-            if rules["retrospective_intro"].search(text, ps, m.start()):
+            if retro_intro.search(text, ps, m.start()):
                 continue
             items = _ordinal_items(text, m.start(), pe)
             col.add_group(items, "proposal" if who else "task", "agenda", who=who)
+
+    # 4b. agendas as paragraph headings with no count before them: 一是X。…(paragraph) 二是Y。…
+    heading = rules["ordinal_heading"].pattern
+    for i, (ps, pe) in enumerate(paras):
+        h = heading.match(text[ps : min(pe, ps + 16)])
+        if not h or _heading_number(h) != ("是", 1):
+            continue
+        who = None
+        if i > 0:
+            qs, qe = paras[i - 1]
+            ie = qe
+            while ie > qs and text[ie - 1] in "。!?: \t":
+                ie -= 1
+            intro_start = clause_start(text, ie, ie - qs, SENTENCE)
+            if retro_intro.search(text, intro_start, qe) or not agenda_intro.search(text, intro_start, qe):
+                continue  # the paragraph before must announce work to do (要着重抓好以下几方面工作。)
+            ok, who = allowed(qe - 1, proposals=True)
+            if not ok and not numbered_allowed(qe - 1):
+                continue
+        items = _heading_items(text, paras, ps, None, frozenset({"是"}))
+        col.add_group(items, "proposal" if who else "task", "agenda_headings", who=who)
 
     # 5. parallel agendas: 要以A为牵引,B;要以C为抓手,D;…
     tail = rules["parallel_tail"].pattern
@@ -410,31 +539,56 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
                 col.add_group(run, "task", "parallel")
             run = []
 
+    # 5b. parallel agendas: 在A上走在前列,在B上走在前列,在C上走在前列
+    # (clauses are cut once per paragraph and shared with step 8)
+    clauses = {(ps, pe): _clauses(text, ps, pe) for ps, pe in paras}
+    on = rules["parallel_on"].pattern
+    for ps, pe in paras:
+        if text.count("上", ps, pe) < 2:
+            continue
+        runs: list[list[tuple[int, int, str]]] = [[]]
+        for s, e in clauses[(ps, pe)]:
+            a, b = trim(text, s, e)
+            m = on.match(text[a:b]) if b > a else None
+            if m and allowed(a, proposals=False)[0]:
+                runs[-1].append((a + m.start("item"), a + m.end("item"), m.group("vp")))
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            same_vp = len(run) == 2 and run[0][2] == run[1][2]
+            if (len(run) >= 3 or same_vp) and not is_retro(run[0][0], run[-1][1]):
+                col.add_group([(a, b) for a, b, _ in run], "task", "parallel_on")
+
     # 6. a goal in quotes
     for m in rules["target_quote"].finditer(text):
         if in_body(m.start()) and allowed(m.start(), proposals=False)[0]:
             col.add_group([(m.start("item"), m.end("item"))], "target", "target_quote", min_items=1)
 
     # 7. focus-area lists: 在A、B、C等方面推进相关工作
-    retro = rules["retrospective"].pattern
     for m in rules["coop_anchor"].finditer(text):
         if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
             continue
-        ss, se = _sentence_of(text, m.start())
-        if retro.search(text, ss, se):
+        if is_retro(*_sentence_of(text, m.start())):
             continue
         col.add_group(_list_before(text, m.start()), "focus_area", "coop_list")
 
+    # 7b. matters taken up together: 就A、B、C等事项进行了协商
+    topic_lead = rules["topic_lead"].pattern
+    for m in rules["topic_anchor"].finditer(text):
+        if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
+            continue
+        if not topic_lead.match(text[clause_start(text, m.start()) : m.start()]):
+            continue
+        if is_retro(*_sentence_of(text, m.start())):
+            continue
+        col.add_group(_list_before(text, m.start()), "focus_area", "topic_list")
+
     # 8. enumerations whose items share a head: 推进A一体化、B一体化、C一体化
     for ps, pe in paras:
-        s = ps
-        while s < pe:
-            e = clause_end(text, s, pe - s, CLAUSE)
+        for s, e in clauses[(ps, pe)]:
             if text.count("、", s, e) >= 2 and allowed(s, proposals=False)[0]:
-                ss, se = _sentence_of(text, s)
-                if not retro.search(text, ss, se):
+                if not is_retro(*_sentence_of(text, s)):
                     _affix_list(text, s, e, col)
-            s = e + 1
 
     # records, in text order
     out: list[CooperationGoal] = []

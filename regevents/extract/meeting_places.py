@@ -8,11 +8,12 @@ the city and province as short names (芜湖, 安徽). The divisions come from
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from ..gazetteer import Place, place_pattern, places
-from ..rules import load_rules
+from ..rules import load_rules, read_rule_file
 from .meeting_names import TITLE
 
 
@@ -95,6 +96,17 @@ def parse_venue(phrase: str) -> Venue:
     return Venue(city, prov, rest)
 
 
+def home_venue(word: str, home: Place | None) -> Venue:
+    """``我市``/``本省`` written by an outlet whose home is ``home``: its city, or only its province
+    for 我省/我区 (a provincial paper's 我区 is its autonomous region)."""
+    if home is None:
+        return Venue(None, None, None)
+    city, province = _city_province(home)
+    if word.endswith(("省", "区")) and not (home.is_municipality and word.endswith("区")):
+        return Venue(None, province, None) if home.level == "province" or word.endswith("省") else Venue(None, None, None)
+    return Venue(city, province, None) if city else Venue(None, None, None)
+
+
 def _abbr_places(run: str) -> list[Place]:
     """Places of a run of one-character abbreviations (鄂湘赣, 长株潭), ambiguity settled by the others' province."""
     g = places()
@@ -119,12 +131,24 @@ def _short(p: Place) -> str:
     return p.short
 
 
+@cache
+def _region_members() -> dict[str, tuple[str, ...]]:
+    """Named region -> its member provinces (``region_members`` in ``meetings.rules.json``)."""
+    table = read_rule_file("meetings").get("region_members", {})
+    return {k: tuple(v) for k, v in table.items() if isinstance(v, list)}
+
+
 def regions_in_name(name: str) -> list[str]:
-    """Regions named inside a meeting name: 粤港合作… -> 广东, 香港; …重庆四川党政… -> 重庆, 四川."""
+    """Regions named inside a meeting name: 粤港合作… -> 广东, 香港; …重庆四川党政… -> 重庆, 四川;
+    京津冀协同发展座谈会 -> 北京, 天津, 河北 (a named region with fixed members)."""
     rules = load_rules("meetings")
     out: list[str] = []
     for m in rules["region_compound"].finditer(name):
         out.extend(_short(p) for p in _abbr_places(m.group()))
+    if not out:
+        members = _region_members()
+        for m in rules["region_name"].finditer(name):
+            out.extend(members.get(m.group(), ()))
     if not out:
         found = [places().lookup(m.group()) for m in _region_pattern().finditer(name)]
         found = [p for p in found if p is not None]
@@ -175,10 +199,30 @@ def _enumerations(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def regions_in_text(text: str) -> list[str]:
-    """The first enumeration of participating places (with a count or 共聚-like context), else a counted compound."""
+def regions_for_meeting(text: str, name: str, own: list[tuple[int, int]], is_primary: bool) -> list[str]:
+    """The regions taking part in a meeting: those of its name; for the reported meeting, else an
+    enumeration in its own sentences (``own``, clean offsets), else a participants' list
+    (``X、Y、Z等N省市``) or a counted compound (``鄂湘赣三省``) anywhere. Places visited
+    (来到信阳、郑州等地), branch venues and a speaker's proposal are never read as its regions."""
+    out = regions_in_name(name)
+    if out or not is_primary:
+        return out
+    for s, e in own:
+        out = regions_in_text(text[s:e], relaxed=True)
+        if out:
+            return out
+    return regions_in_text(text)
+
+
+def regions_in_text(text: str, relaxed: bool = False) -> list[str]:
+    """The first enumeration of participating places (with a count or 共聚-like context), else a counted compound.
+
+    ``relaxed`` (a meeting's own sentence) accepts an enumeration without that context. An
+    enumeration right after 在/来到/赴 … is where something happens, never the participants.
+    """
     rules = load_rules("meetings")
     enum, context = rules["region_enum"].pattern, rules["region_enum_context"].pattern
+    located = rules["region_enum_not"].pattern
     g = places()
     if "《" in text:  # places inside a document title (《九江市、黄石市…框架协议》) are not the participants
         text = TITLE.sub(lambda t: " " * len(t.group()), text)
@@ -186,12 +230,14 @@ def regions_in_text(text: str) -> list[str]:
     for i, (start, end) in enumerate(spans):
         if not enum.fullmatch(text, start, end):
             continue
+        if located.search(text, max(0, start - 8), start):
+            continue
         members = [text[start:end]]
         j = _JOIN.match(text, end)
         if j and i + 1 < len(spans) and spans[i + 1][0] == j.end():
             members.append(text[spans[i + 1][0] : spans[i + 1][1]])
             end = spans[i + 1][1]
-        if not context.match(text[end : end + 12]) and not j and len(_SEP.split(members[0])) < 3:
+        if not relaxed and not context.match(text[end : end + 12]) and not j:
             continue
         out: list[str] = []
         for chunk in members:
@@ -202,7 +248,37 @@ def regions_in_text(text: str) -> list[str]:
         if len(out) >= 2:
             return list(dict.fromkeys(out))
     for m in rules["region_compound"].finditer(text):
+        if not relaxed and not context.match(text[m.end() : m.end() + 12]):
+            continue  # 同京津冀协同发展…: another strategy named in passing, not the participants (鄂湘赣三省 are)
         found = _abbr_places(m.group())
         if len(found) >= 2:
             return list(dict.fromkeys(_short(p) for p in found))
+    return []
+
+
+def regions_of_orgs(orgs: list[str]) -> list[str]:
+    """Regions of the bodies the attendees serve (陕西省委, 河南省, 梅州市委): provinces when two
+    provinces are named, else cities when two are; a municipality (上海, 重庆) counts as both.
+
+    Why: when neither the meeting's name nor a participants' list says who takes part
+    (黄河流域…座谈会 where 陕西, 河南 and 山东 leaders speak), the attendees' regions do.
+    A national body (国务院, 国家发展改革委) names no region. Mayors of 上海, 南京 and 合肥 make
+    a meeting of cities, not of the provinces 上海 and 重庆 alone.
+    """
+    pat = _region_pattern()
+    g = places()
+    found: list[Place] = []
+    for org in orgs:
+        m = pat.match(org.removeprefix("中共"))
+        p = g.lookup(m.group()) if m else None
+        if p is not None:
+            found.append(p)
+    provinces = [_short(p) for p in found if p.level == "province"]
+    cities = [_short(p) for p in found if p.level != "province" or p.is_municipality]
+    if len({_short(p) for p in found if p.level == "province" and not p.is_municipality}) >= 2:
+        return list(dict.fromkeys(provinces))
+    for group in (cities, provinces):
+        unique = list(dict.fromkeys(group))
+        if len(unique) >= 2:
+            return unique
     return []

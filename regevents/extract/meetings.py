@@ -27,18 +27,20 @@ through the division gazetteer (:mod:`.meeting_places`).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
-from ..dates import DateMention, find_dates
+from ..dates import Anchor, DateMention, find_dates
 from ..document import Document
 from ..gazetteer import meeting_kinds
 from ..models import Meeting, Span
 from ..rules import load_rules
 from ..zones import HEADLINE
 from .meeting_names import NameHit, Spans, find_names, is_weak
-from .meeting_places import Venue, parse_venue, regions_in_name, regions_in_text
+from .meeting_places import Venue, home_venue, parse_venue, regions_for_meeting
 
 HELD, ANNOUNCED, MENTIONED = "held", "announced", "mentioned"
 
@@ -64,6 +66,15 @@ class _Mention:
     host: str | None = None
     year: int | None = None  # the name's year or one written in the frame (2014年在合肥市举行)
     headline: bool = False
+    date: DateMention | None = None  # the date of its own frame (framed mentions only)
+    during: bool = False  # 论坛前/会议期间 …: held within the time and place of another meeting
+
+    @cached_property
+    def frame_key(self) -> tuple[str | None, str | None, str | None]:
+        """(date, city, province) its own frame states (read once ``date`` is set): two frames
+        that disagree are two meetings."""
+        venue = parse_venue(self.place) if self.place else Venue(None, None, None)
+        return (self.date.value if self.date else None, venue.city, venue.province)
 
 
 @dataclass
@@ -74,6 +85,8 @@ class _Group:
     framed: bool = False
     theme: str | None = None
     ref_frames: list[_Mention] = field(default_factory=list)  # 会议在X召开: a bare reference in a held frame
+    frames: set[tuple[str | None, str | None, str | None]] = field(default_factory=set)  # frame_key of framed mentions
+    _best: _Mention | None = None  # cache of best(), reset by add()
 
     @property
     def first(self) -> int:
@@ -88,8 +101,17 @@ class _Group:
     def kind(self) -> str | None:
         return _canon_kind(self.best().hit.kind)
 
+    def add(self, m: _Mention) -> None:
+        self.mentions.append(m)
+        self._best = None
+
     def best(self) -> _Mention:
         """The mention whose name says most: an edition first, then framed, then the longest."""
+        if self._best is None:
+            self._best = self._find_best()
+        return self._best
+
+    def _find_best(self) -> _Mention:
         return max(
             self.mentions,
             key=lambda m: (m.hit.edition is not None, not m.hit.weak, m.framed, len(m.hit.name), -m.hit.start),
@@ -117,8 +139,63 @@ def _right(text: str, end: int) -> str:
     return text[end : stop if stop >= 0 else min(len(text), end + _RIGHT_WINDOW)]
 
 
-def _analyse(text: str, hit: NameHit, prev: _Mention | None, ref_year: int | None, headline: bool) -> _Mention | None:
+def _earlier(value: str | None, anchor: Anchor) -> bool:
+    """Is a month or year (``2023-05``, ``2019``, ``XXXX-05``) before the article's own month or year?"""
+    if not value:
+        return False
+    parts = value.split("/")[0].split("-")
+    y = int(parts[0]) if parts[0].isdigit() else None
+    mo = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    if y is not None and anchor.year is not None and y != anchor.year:
+        return y < anchor.year
+    if y is None and anchor.year is not None:
+        return False  # a month of an unknown year against a known one: nothing to compare
+    return mo is not None and anchor.month is not None and mo < anchor.month
+
+
+def _past_time(text: str, left_start: int, hit: NameHit, gap_end: int, dates: list[DateMention], anchor: Anchor) -> bool:
+    """Does the time nearest the name in its clause put a held frame in the past?
+
+    ``今年5月,…主持召开X座谈会`` in an August article, ``2019年11月,首届…在淮安召开`` or
+    ``此前,X于5月31日在无锡召开`` cite an earlier meeting; ``8月4日,X在石家庄召开`` reports
+    one. The time nearest before the name decides (a day date keeps the frame held); with
+    none before, a month or year in the frame after the name (X 2019年在淮安召开) does.
+    """
+    past_word = load_rules("meetings")["past_time"].pattern
+    cues: list[tuple[int, DateMention | None]] = []
+    i = bisect.bisect_left(dates, left_start, key=lambda d: d.start)
+    after: list[DateMention] = []
+    for d in dates[i:]:
+        if d.start >= gap_end:
+            break
+        if d.end <= hit.start:
+            cues.append((d.end, d))
+        elif d.start >= hit.end:
+            after.append(d)
+    cues += [(w.end(), None) for w in past_word.finditer(text, left_start, hit.start)]
+    if cues:
+        _, d = max(cues, key=lambda c: (c[0], c[1] is None))
+        if d is None:
+            return True
+        if d.kind == "vague":
+            return bool(past_word.fullmatch(d.text))
+        return d.kind in ("month", "year") and _earlier(d.value, anchor)
+    if after:
+        d = after[0]
+        return d.kind in ("month", "year") and _earlier(d.value, anchor)
+    return False
+
+
+def _analyse(
+    text: str,
+    hit: NameHit,
+    prev: _Mention | None,
+    anchor: Anchor,
+    headline: bool,
+    dates: list[DateMention],
+) -> _Mention | None:
     """Read the frame around one name; None when the name is not a meeting (联席会议机制)."""
+    ref_year = anchor.year
     rules = load_rules("meetings")
     right = _right(text, hit.end)
     if rules["not_a_meeting"].pattern.match(right):
@@ -131,6 +208,11 @@ def _analyse(text: str, hit: NameHit, prev: _Mention | None, ref_year: int | Non
     ann_after = rules["announced_after"].pattern.match(right)
     past_before = rules["past_before"].pattern.search(left)
     past_after = rules["past_after"].pattern.match(right)
+    # 会议在X设主会场; after a held verb with no place of its own (以视频会议形式召开,主会场设在X) too
+    main_venue = rules["main_venue"].pattern.match(right[held_after.end() :] if held_after else right)
+    if held_after and held_after.group("place"):
+        main_venue = None
+    during = bool(rules["during_meeting"].pattern.match(left))
 
     year = hit.year
     if held_after and year is None:
@@ -141,22 +223,24 @@ def _analyse(text: str, hit: NameHit, prev: _Mention | None, ref_year: int | Non
         rel = _REL_YEAR.search(left[-6:] + "|" + gap)
         if rel:
             year = ref_year + (1 if rel.group() in ("明年", "来年") else 2)
-    framed = bool(held_after or held_before)
+    framed = bool(held_after or held_before or main_venue)
     if framed and rules["habitual"].pattern.match(right):
-        framed, held_after = False, None  # 每年举行一次: the series' routine, not an event
+        framed, held_after, main_venue = False, None, None  # 每年举行一次: the series' routine, not an event
     # an earlier year makes a past meeting; one year back may still be this meeting held late
     # (2023年…会商会 in January 2024) or an anchor taken from a crawl date, so a frame wins there
     earlier = bool(year and ref_year and (year < ref_year - 1 or (year < ref_year and not framed)))
+    gap_end = hit.end + (held_after.end() if held_after else 0)
+    past_time = framed and not earlier and _past_time(text, sent_start, hit, gap_end, dates, anchor)
     rule = None
     if ann_before or ann_after or (year and ref_year and year > ref_year):
         status = ANNOUNCED
         rule = "announced_before" if ann_before else "announced_after" if ann_after else "later_year"
-    elif past_before or past_after or earlier:
+    elif past_before or past_after or earlier or past_time:
         status = MENTIONED
-        rule = "past_before" if past_before else "past_after" if past_after else "earlier_year"
+        rule = "past_before" if past_before else "past_after" if past_after else "earlier_year" if earlier else "past_time"
     elif framed:
         status = HELD
-        rule = "held_after" if held_after else "held_before"
+        rule = "held_after" if held_after else "held_before" if held_before else "main_venue"
     elif prev is not None and prev.status and _LIST_SEP.search(left) and text[prev.hit.end : hit.start].strip() in ("、", "和", "及", "以及", "与"):
         # 召开了A、B、C: the later names share the frame of the first
         status, framed = prev.status, prev.framed
@@ -168,10 +252,17 @@ def _analyse(text: str, hit: NameHit, prev: _Mention | None, ref_year: int | Non
     if held_after:
         place = held_after.group("place")
         frame_end = hit.end + held_after.end()
+        if main_venue:
+            place = main_venue.group("place")
+    elif main_venue:
+        place = main_venue.group("place")
+        frame_end = hit.end + main_venue.end()
     elif held_before:
         place = held_before.group("place")
+    if place and rules["sub_venue"].pattern.search(place):
+        place = None  # 在濮阳分会场参加: a branch venue, not the meeting's
     host = ann_after.group("host") if ann_after else None
-    return _Mention(hit, status, framed, rule, sent_start, frame_end, place, host, year, headline)
+    return _Mention(hit, status, framed, rule, sent_start, frame_end, place, host, year, headline, during=during)
 
 
 def _compatible(m: _Mention, g: _Group) -> bool:
@@ -189,6 +280,8 @@ def _compatible(m: _Mention, g: _Group) -> bool:
         return False
     if m.status == MENTIONED and m.hit.edition is None and m.year is None:
         return False  # "上次座谈会": another meeting of the series, not this one
+    if m.framed and any(_frames_conflict(m.frame_key, k) for k in g.frames):
+        return False  # each separately framed, at another time or place: two meetings
     a = m.hit.series_key
     for other in g.mentions:
         b = other.hit.series_key
@@ -196,6 +289,30 @@ def _compatible(m: _Mention, g: _Group) -> bool:
         if short == long_ or (len(short) >= 4 and long_.endswith(short)):
             return True
     return False
+
+
+def _edtf_parts(value: str) -> list[tuple[int | None, ...]]:
+    """The ends of an EDTF date or range as (year, month, day) with None for unknown parts."""
+    out = []
+    for end in value.split("/"):
+        bits = end.split("-")
+        out.append(tuple(int(b) if b.isdigit() else None for b in (bits + [""] * 3)[:3]))
+    return out
+
+
+def _dates_conflict(a: str, b: str) -> bool:
+    """True when no end of ``a`` can be an end of ``b`` (2023-05 vs 2023-08-04; not XXXX-08-04 vs 2023-08-04)."""
+    def agree(p: tuple[int | None, ...], q: tuple[int | None, ...]) -> bool:
+        return all(x is None or y is None or x == y for x, y in zip(p, q))
+
+    return not any(agree(p, q) for p in _edtf_parts(a) for q in _edtf_parts(b))
+
+
+def _frames_conflict(a: tuple[str | None, ...], b: tuple[str | None, ...]) -> bool:
+    """Two frames (date, city, province) that cannot be one event: different dates or places."""
+    if a[0] and b[0] and _dates_conflict(a[0], b[0]):
+        return True
+    return any(x and y and x != y for x, y in zip(a[1:], b[1:]))
 
 
 def _group(mentions: list[_Mention]) -> list[_Group]:
@@ -207,8 +324,10 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
         if target is None:
             target = _Group(status=m.status)
             groups.append(target)
-        target.mentions.append(m)
+        target.add(m)
         target.framed = target.framed or m.framed
+        if m.framed:
+            target.frames.add(m.frame_key)
         if target.status is None:
             target.status = m.status
     return groups
@@ -217,9 +336,10 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
 def _date_for(dates: list[DateMention], m: _Mention, hi: int) -> DateMention | None:
     """The date mention nearest the name in its sentence, up to the end of its frame (not inside the name)."""
     best: tuple[int, DateMention] | None = None
-    for d in dates:
-        if d.end <= m.sent_start or d.start >= hi:
-            continue
+    # dates come left to right and never overlap: start at the first one ending inside the sentence
+    for d in dates[bisect.bisect_right(dates, m.sent_start, key=lambda d: d.end) :]:
+        if d.start >= hi:
+            break
         if m.hit.start <= d.start and d.end <= m.hit.end:
             continue
         dist = m.hit.start - d.end if d.end <= m.hit.start else d.start - m.hit.end
@@ -279,22 +399,25 @@ def find_meetings(doc: Document) -> list[Meeting]:
         return any(a <= pos < b for a, b in headline_lines)
 
     hits = find_names(text)
+    dates = find_dates(text, anchor) if hits else []
     mentions: list[_Mention] = []
     prev: _Mention | None = None
     for h in hits:
-        m = _analyse(text, h, prev, anchor.year, in_headline(h.start))
+        m = _analyse(text, h, prev, anchor, in_headline(h.start), dates)
         if m is None:
             continue
         if h.generic and m.status != ANNOUNCED:
             continue  # a bare reference (此次会议); 下一届会议 announced is a meeting of its own
+        if m.framed:
+            m.date = _date_for(dates, m, m.frame_end)
         mentions.append(m)
         prev = m
     groups = _group(mentions)
 
     # the reported meeting: the first reported as held; failing that, a bare name in the headline or lead
     held = [g for g in groups if g.status == HELD]
+    lead_end = next((ln.end for ln in doc.zoning.lines if ln.zone == "body"), 0)
     if not held:
-        lead_end = next((ln.end for ln in doc.zoning.lines if ln.zone == "body"), 0)
         bare = [g for g in groups if g.status is None and g.first < lead_end]
         if bare:
             bare[0].status = HELD
@@ -302,6 +425,10 @@ def find_meetings(doc: Document) -> list[Meeting]:
                 m.rule = m.rule or "headline_or_lead"
             held = [bare[0]]
     primary = min(held, key=lambda g: g.first) if held else None
+    if primary is None:
+        # a preview (X将于…召开): nothing held, the meeting the headline or lead announces is the subject
+        announced = [g for g in groups if g.status == ANNOUNCED and g.first < lead_end]
+        primary = min(announced, key=lambda g: g.first) if announced else None
 
     keep = [g for g in groups if g.status in (HELD, ANNOUNCED) or (g.status == MENTIONED and g.framed)]
     keep = [g for g in keep if g is primary or g.status != HELD or not g.best().hit.weak]
@@ -324,7 +451,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
         # "会议12日在武汉召开" under a headline that names it: the frame gives date and place
         for s, e in primary.refs:
             ref = NameHit(s, e, text[s:e], None, None, None, True, True)
-            m = _analyse(text, ref, None, anchor.year, in_headline(s))
+            m = _analyse(text, ref, None, anchor, in_headline(s), dates)
             if m is not None and m.status == HELD and m.framed:
                 primary.ref_frames.append(m)
 
@@ -344,16 +471,38 @@ def find_meetings(doc: Document) -> list[Meeting]:
             target.theme = theme
             target.refs.append((ts, te))
 
-    dates = find_dates(text, anchor)
     out: list[Meeting] = []
     ids = {id(g): f"m{i}" for i, g in enumerate(keep, 1)}
     for g in keep:
         out.append(_record(doc, g, ids[id(g)], dates, g is primary))
     if primary is not None:
-        nxt = next((g for g in keep if g.status == ANNOUNCED and g.kind() == primary.kind()), None)
+        nxt = next((g for g in keep if g is not primary and g.status == ANNOUNCED and g.kind() == primary.kind()), None)
         if nxt is not None:
             out[0].next_meeting = ids[id(nxt)]
+        _share_time_and_place(keep, out, primary)
     return out
+
+
+def _share_time_and_place(keep: list[_Group], out: list[Meeting], primary: _Group) -> None:
+    """论坛前举行了…签约仪式, 会议期间…: an event held within the reported meeting's time takes its
+    date and place when its own frame states none."""
+    main = out[keep.index(primary)]
+    for g, rec in zip(keep, out):
+        if g is primary or g.status != HELD or not any(m.during for m in g.mentions):
+            continue
+        if rec.date is None:
+            rec.date = main.date
+        if rec.city is None and rec.province is None:
+            rec.city, rec.province = main.city, main.province
+
+
+def _venue(doc: Document, place: str) -> Venue:
+    """The venue phrase as city and province; 我市/本省 is the outlet's home, when it has one."""
+    if load_rules("meetings")["home_place"].pattern.fullmatch(place.strip()):
+        from .role_context import home_region  # the outlet table lives with the role context
+
+        return home_venue(place.strip(), home_region(doc.source.outlet))
+    return parse_venue(place)
 
 
 def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_primary: bool) -> Meeting:
@@ -372,16 +521,16 @@ def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_pri
     venue = Venue(None, None, None)
     for m in framed:
         if m.place:
-            venue = parse_venue(m.place)
+            venue = _venue(doc, m.place)
             if venue.city or venue.province:
                 break
     host = next((m.host for m in g.mentions if m.host), None)
     province = venue.province
     if province is None and host:
         province = parse_venue(host).province
-    regions = regions_in_name(best.hit.name)
-    if not regions and is_primary:
-        regions = regions_in_text(text)
+    # regions: the name's, else (the reported meeting) those of its own sentences, else a participants' list
+    own = sorted({_sentence_of(text, m.hit.start) for m in g.mentions if m.framed and m.status == g.status})
+    regions = regions_for_meeting(text, best.hit.name, own, is_primary)
     spans: list[tuple[int, int]] = sorted({(m.hit.start, m.hit.end) for m in g.mentions} | set(g.refs))
     evidence: list[Span] = [doc.span(s, e) for s, e in spans]
     name = best.hit.name

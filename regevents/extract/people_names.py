@@ -23,8 +23,15 @@ from ..normalize import DAMAGE
 from ..rules import load_rules
 
 _HAN = regex.compile(r"\p{Han}")
-# characters that never occur inside a given name in this genre (function words, body words)
-_NOT_IN_NAME = frozenset("的了是及等省市县区委会局部厅说在对向被之其我你他她们这那")
+# characters that never occur inside a given name in this genre (function words, body words); 会 and 向 are
+# left out: they are ordinary given-name characters (王会某, 田向某), and the boundary rules end a name before
+# 会见/会上/向与会 anyway
+_NOT_IN_NAME = frozenset("的了是及等省市县区委局部厅说在对被之其我你他她们这那")
+_SENTENCE_END = frozenset("。!?\n")  # a slot name goes on to its predicate (出席, 主持, ,...)
+# a name read without a known surname (read_slot_name) must also avoid the characters of body and group
+# words that follow a post title (主席团成员, 常委会, 办公会, 联席会议, 代表队, 届次); 其 is allowed there
+# (其其格 is a Mongolian name; 其中/其他 are refused by not_a_name)
+_NOT_IN_SLOT_NAME = (_NOT_IN_NAME - frozenset("其")) | frozenset("会向员团组者方处司院所站队班级届年月日号人家位名")
 MAX_NAME = 4
 # transliterated names of the ethnic minorities: parts joined by a middle dot (U+00B7 or U+30FB/U+2022 variants)
 _DOTTED = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8}){1,2}")
@@ -158,10 +165,47 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
             c = cand(k)
             if c and pat.match(text, c[0]):
                 return NameHit(pos, c[0], c[1], is_strong)
-    if s == 1:  # one-character surname + three (Hong Kong married names)
+    if s == 1:  # one-character surname + three (Hong Kong married names, four-syllable Tibetan names)
         c = cand(4)
         if c and (strong.match(text, c[0]) or weak.match(text, c[0])):
-            return NameHit(pos, c[0], c[1], bool(strong.match(text, c[0])))
+            married = surnames().is_surname_start(c[1], 1) > 0  # 林郑某某: two surnames
+            if married or (c[0] < len(text) and text[c[0]] not in _SENTENCE_END):
+                return NameHit(pos, c[0], c[1], bool(strong.match(text, c[0])))
+    return None
+
+
+def read_slot_name(text: str, pos: int) -> NameHit | None:
+    """A name of two or three characters whose first one is not in the surname table, or None.
+
+    Only for the strongest slot the genre has, right after a chain of posts
+    (``国家发展改革委副主任某某出席``): there the slot itself says that a name
+    stands, so a surname the table lacks (a rare one, or the first syllable of a
+    Mongolian or Tibetan name written without a dot) need not lose the person.
+    The price is paid in boundaries: only a strong boundary (``name_end_strong``)
+    other than the end of the sentence may end the name; the slot must not open with a boundary word (出席, 在, 与,
+    等, 会见 ...) nor with a character of rule ``slot_not_initial`` (首先, 刚刚,
+    线上 ...); the candidate must not be a word the rule ``not_a_name`` lists
+    (亲自, 当天, 多次 ...) nor hold a function or body character.
+    """
+    if pos >= len(text) or not _HAN.match(text[pos]):
+        return None
+    rules = _rules()
+    strong, weak = _Ends(rules["name_end_strong"].pattern), rules["name_end_weak"].pattern
+    head = text[pos : pos + 6]
+    if strong.match(text, pos) or weak.match(text, pos) or rules["not_a_name"].pattern.match(head):
+        return None
+    if rules["slot_not_initial"].pattern.match(head):
+        return None
+    ends = _units(text, pos, 3)
+    for k in (2, 3):
+        if k > len(ends):
+            break
+        end = ends[k - 1]
+        name = text[pos:end]
+        if DAMAGE in name or any(ch in _NOT_IN_SLOT_NAME for ch in name):
+            return None
+        if end < len(text) and text[end] not in _SENTENCE_END and strong.match(text, end):
+            return NameHit(pos, end, name, True)
     return None
 
 

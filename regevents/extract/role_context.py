@@ -12,8 +12,11 @@ knows:
   province (湖南日报 -> 湖南省委书记); such roles say ``org_inferred=True``.
 
 Roles keep the printed wording of the body (``org + title`` reads like the
-article with the context filled in), except that a central body is written in
-its canonical short form (国家发改委 -> 国家发展改革委).
+article with the context filled in): ``国务院港澳事务办公室主任`` stays as written,
+not the short form ``国务院港澳办`` (``orgs().canonical`` is there to decide that
+two wordings name one body, not to rewrite them). A place filled in from a
+previous post keeps its printed form too: ``黔西南州委副书记、州长`` gives
+``黔西南州`` + 州长, like the Party post before it, not the full gazetteer name.
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ from ..models import Role
 # level words that open a body written without its place: 省委, 市政府, 自治区党委, 区委
 _PARTIAL = regex.compile(r"(?:自治区|自治州|省|市|区|县|州)")
 _LEVEL_CHARS = ("自治区", "自治州", "省", "市", "区", "县", "州")
+_LEVEL_END = frozenset("省市区县州")
 _PARTY_COMMITTEE_KINDS = frozenset({"local_party"})
 # general titles that, after a Party committee post, head the place's government (自治区党委副书记、主席);
 # other general titles stay with the committee (省委常委、秘书长 -> 省委秘书长)
@@ -57,6 +61,16 @@ class OrgContext:
     org: str | None  # the full org as resolved (江西省委, 武汉市发改委, 国务院)
     body: str  # the org without its place (委 / 省委 -> 委, 发改委, '')
     inferred: bool = False
+    written: str = ""  # the place as printed (黔西南州 in 黔西南州委), '' when it was filled in
+
+    def place_as_written(self, level_word: str | None = None) -> str:
+        """The place as the article printed it, when that form still names its level
+        (``黔西南州`` for 州长); else the gazetteer's full name."""
+        assert self.place is not None
+        w = self.written
+        if w and w[-1] in _LEVEL_END and _fits(self.place, w[-1]) and (not level_word or w.endswith(level_word)):
+            return w
+        return self.place.name
 
     @property
     def party_committee(self) -> bool:
@@ -108,9 +122,12 @@ def split_place(org: str) -> tuple[Place | None, str, str]:
     if m and m.group():
         p = places().lookup(m.group())
         if p is not None:
-            rest = core[m.end():]
-            # 江西省委: the trie may stop at 江西 leaving 省委; keep the level word with the place
-            return p, m.group(), rest
+            written, rest = m.group(), core[m.end():]
+            # 黔西南州委: the trie may stop at 黔西南 leaving 州委; keep the level word with the place
+            lvl = next((w for w in _LEVEL_CHARS if rest.startswith(w) and len(rest) > len(w)), None)
+            if lvl and not written.endswith(lvl) and _fits(p, lvl):
+                written, rest = written + lvl, rest[len(lvl):]
+            return p, written, rest
     return None, "", core
 
 
@@ -138,23 +155,15 @@ def _title_level_word(title: str) -> str | None:
     return "" if info.category == "sar" else None
 
 
-def canonical_org(org: str) -> str:
-    """Central bodies in their canonical short form (国家发改委 -> 国家发展改革委); local ones as printed."""
-    o = orgs().lookup(org)
-    if o is not None and not o.is_local and org.startswith(("国家", "中共", "中央", "国务院")):
-        return o.canonical
-    return org
-
-
 def resolve_role(hit: RoleHit, prev: OrgContext | None, home: Place | None) -> tuple[Role, OrgContext]:
     """The role of ``hit`` with its missing place or body taken from ``prev``, else from ``home``."""
     title = hit.title
     org = hit.org
     if org:
-        place, _, rest = split_place(org)
+        place, written, rest = split_place(org)
         if place is not None:
-            ctx = OrgContext(place, org, rest)
-            return Role(title=title, org=canonical_org(org), raw=hit.raw), ctx
+            ctx = OrgContext(place, org, rest, written=written)
+            return Role(title=title, org=org, raw=hit.raw), ctx
         if _PARTIAL.match(org):
             # 省委 / 市委 / 省政府 / 省 (省领导): the place comes from context
             for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
@@ -162,25 +171,31 @@ def resolve_role(hit: RoleHit, prev: OrgContext | None, home: Place | None) -> t
                     continue
                 full = _join(source, org)
                 if full:
-                    ctx = OrgContext(source, full, full[len(source.name):], inferred)
+                    body = full[len(source.name):]
+                    if prev is not None and source is prev.place:
+                        # 黔西南州委副书记、州政府秘书长: the place as the previous post printed it
+                        full = prev.place_as_written(org[: len(org) - len(body)]) + body
+                    written = full[: len(full) - len(body)]
+                    ctx = OrgContext(source, full, body, inferred, written if written != source.name else "")
                     return Role(title=title, org=full, org_inferred=inferred, raw=hit.raw), ctx
             return Role(title=title, org=org, raw=hit.raw), OrgContext(None, org, org)
         body = orgs().lookup(org)
         if body is not None and body.kind == "party_department" and prev is not None and prev.party_committee and prev.org:
             # 省委常委、宣传部部长 -> the committee's department: 湖南省委宣传部
             full = prev.org + org
-            ctx = OrgContext(prev.place, full, full[len(prev.place.name):] if prev.place else full, prev.inferred)
+            ctx = OrgContext(prev.place, full, split_place(full)[2] if prev.place else full, prev.inferred, prev.written)
             return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
         ctx = OrgContext(None, org, org)
-        return Role(title=title, org=canonical_org(org), raw=hit.raw), ctx
+        return Role(title=title, org=org, raw=hit.raw), ctx
 
     # a bare title: 省长, 市长, 主席, 副主任, 秘书长
     lvl = _title_level_word(title)
     if lvl is not None:
         for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
             if source is not None and (lvl == "" or _fits(source, lvl)):
-                ctx = OrgContext(source, source.name, "", inferred)
-                return Role(title=title, org=source.name, org_inferred=inferred, raw=hit.raw), ctx
+                written = prev.place_as_written(lvl) if prev is not None and source is prev.place else source.name
+                ctx = OrgContext(source, written, "", inferred, written if written != source.name else "")
+                return Role(title=title, org=written, org_inferred=inferred, raw=hit.raw), ctx
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
     info = posts().info(title)
     category = info.category if info else "general"
@@ -190,7 +205,8 @@ def resolve_role(hit: RoleHit, prev: OrgContext | None, home: Place | None) -> t
     if prev is not None and prev.org:
         heads_place = category in ("government", "sar") or title in _PLACE_HEADS
         if prev.party_committee and heads_place and prev.place is not None:
-            ctx = OrgContext(prev.place, prev.place.name, "", prev.inferred)
-            return Role(title=title, org=prev.place.name, org_inferred=prev.inferred, raw=hit.raw), ctx
-        return Role(title=title, org=canonical_org(prev.org), org_inferred=prev.inferred, raw=hit.raw), prev
+            written = prev.place_as_written()
+            ctx = OrgContext(prev.place, written, "", prev.inferred, written if written != prev.place.name else "")
+            return Role(title=title, org=written, org_inferred=prev.inferred, raw=hit.raw), ctx
+        return Role(title=title, org=prev.org, org_inferred=prev.inferred, raw=hit.raw), prev
     return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
