@@ -284,6 +284,17 @@ def test_fragment_held_frame_after_an_earlier_time_is_past(text, published):
     assert [x.status for x in past] == ["mentioned"] and past[0].city == "合肥"
 
 
+def test_fragment_frame_own_date_outweighs_an_earlier_date_before_the_name():
+    _, m = primary("根据2023年3月签署的协议,两省合作座谈会今天在合肥召开。", "2024-04-12")
+    assert (m.status, m.date, m.city) == ("held", "2024-04-12", "合肥")
+
+
+def test_fragment_opening_and_closing_days_are_one_meeting():
+    text = "22日,第三届桂滇城市合作发展峰会在百色开幕。……城市合作发展峰会24日在百色闭幕。"
+    a, m = primary(text, "2024-11-25")
+    assert len(a.meetings) == 1 and m.edition == 3 and m.date == "2024-11-22"
+
+
 def test_fragment_day_date_keeps_the_frame_held():
     _, m = primary("本报讯 3日,成渝合作座谈会在成都召开。", "2024-06-04")
     assert (m.status, m.date, m.city) == ("held", "2024-06-03", "成都")
@@ -399,6 +410,7 @@ def test_regions_helpers():
     assert regions_in_text("同京津冀协同发展、长江经济带发展一样") == []  # a strategy named in passing
     assert regions_of_orgs(["陕西省委", "河南省", "国家发展改革委", "山东省委"]) == ["陕西", "河南", "山东"]
     assert regions_of_orgs(["上海市", "南京市委", "合肥市"]) == ["上海", "南京", "合肥"]
+    assert regions_of_orgs(["重庆市委", "江西省委", "上海市委"]) == ["重庆", "江西", "上海"]
     assert regions_of_orgs(["江西省", "国务院"]) == []
 
 

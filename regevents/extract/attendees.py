@@ -47,6 +47,8 @@ _UNKNOWN_BODY = regex.compile(r"、(?P<body>\p{Han}{2,16})")
 _MEMBER = regex.compile(r"[\p{Han}\ufffd]{2,4}(?=、)")  # one member of a 、-list, read or not
 _SEGMENT_MARKS = ",、;。:!?()“” \n"
 _MAX_BODY = 16
+_MAX_PREFIXED_BODY = 24  # place or central body + a body of its own (深圳市前海深港现代服务业合作区管理局)
+_PARTIAL_BODY = regex.compile(r"(?:自治区|自治州|省|市|区|县|州)")  # 省委, 市政府: their place comes from context
 _LEFT_WORDS = frozenset("与和及同由请向对将")
 _TITLE_GOES_ON = frozenset("处员会")  # 书记处, 委员会: the post word is part of a longer word
 _ALL_HAN = regex.compile(r"\p{Han}+")
@@ -111,22 +113,53 @@ def _role_matches(text: str):
 
 
 def _unknown_body(text: str, title_start: int) -> int | None:
-    """Start of ``place + unknown body`` written right before a title, or None.
+    """Start of ``place or known body + unknown body`` written right before a title, or None.
 
-    Only from a clause start, only when the text begins with a known place and
-    ends like a body name (rule ``body_suffix``): 深圳市前海管理局 + 局长.
+    Only from a clause start, only when the text begins with a known place
+    (深圳市前海管理局 + 局长) or a known central body (国家发展改革委地区振兴司 +
+    司长, 水利部黄河水利委员会 + 主任) and ends like a body name (rule
+    ``body_suffix``), with no function word or verb in it (rule ``not_a_body``).
     """
-    floor = max(0, title_start - 14)
-    seg = text[floor:title_start]
-    cut = max(seg.rfind(ch) for ch in ",、;。:!?()“” \n")
-    start = floor + cut + 1
+    start = _clause_segment(text, title_start, _MAX_PREFIXED_BODY + 1)
+    if start is None:
+        return None
     cand = text[start:title_start]
-    if len(cand) < 4 or not _rules()["body_suffix"].search(cand):
+    if len(cand) < 4 or not _rules()["body_suffix"].search(cand) or not _ALL_HAN.fullmatch(cand):
+        return None
+    if _rules()["not_a_body"].search(cand):
         return None
     place, _, rest = split_place(cand)
-    if place is None or len(rest) < 2 or not _ALL_HAN.fullmatch(cand):
+    if place is not None:
+        return start if len(rest) >= 2 else None
+    return start if _central_prefix(cand) else None
+
+
+def _central_prefix(cand: str) -> bool:
+    """Does ``cand`` open with a known central body and go on for a body of its own (国家发展改革委 + 地区振兴司)?"""
+    m = orgs().pattern.match(cand)
+    if m is None or len(cand) - m.end() < 2:
+        return False
+    o = orgs().lookup(m.group())
+    return o is not None and not o.is_local
+
+
+def _body_prefix(text: str, start: int) -> int | None:
+    """Start of what names the owner of a local body word written without its place, or None.
+
+    ``广州南沙开发区`` + 管委会主任, ``某某建设领导小组`` + 办公室主任, ``某某大学`` +
+    党委书记: the prefix fills its clause segment, holds no function word or verb,
+    and opens with a place or a known central body, or is an institution (rule
+    ``institution_body``).
+    """
+    seg = _clause_segment(text, start, _MAX_PREFIXED_BODY + 1)
+    if seg is None or start - seg < 2:
         return None
-    return start
+    cand = text[seg:start]
+    if not _ALL_HAN.fullmatch(cand) or _rules()["not_a_body"].search(cand):
+        return None
+    if split_place(cand)[0] is not None or _central_prefix(cand + "某某") or _rules()["institution_body"].pattern.fullmatch(cand):
+        return seg
+    return None
 
 
 def _clause_segment(text: str, end: int, width: int) -> int | None:
@@ -185,7 +218,7 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
                 if lvl and info is not None and info.category == _GENERIC:
                     org = lvl.group()  # 省领导
                     start -= len(org)
-                elif body:
+                elif body is not None:
                     org = text[body:start]  # 深圳市前海管理局局长: a place and a body the vocabulary lacks
                     start = body
                 elif inst is not None:
@@ -197,11 +230,11 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
             elif lvl and split_place(org)[0] is None and not org.startswith(("中共", "中央", "国家", "国务院", "全国")):
                 org = lvl.group() + org  # 省发展改革委: the level word the vocabulary left out
                 start -= len(lvl.group())
-            elif split_place(org)[0] is None and orgs().lookup(org) is not None and orgs().lookup(org).is_local:
-                inst = _institution_body(text, start, org + title)
-                if inst is not None:
-                    org = text[inst:start] + org  # 某某大学党委书记
-                    start = inst
+            elif not _PARTIAL_BODY.match(org) and split_place(org)[0] is None and orgs().lookup(org) is not None and orgs().lookup(org).is_local:
+                owner = _body_prefix(text, start)
+                if owner is not None:
+                    org = text[owner:start] + org  # 某某大学党委书记, 广州某某开发区管委会主任
+                    start = owner
         out.append(RoleHit(start, m.end(), org, title))
     return out, dangling
 
@@ -308,7 +341,13 @@ def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Men
                 pos = role.name.end
             else:
                 hit = read_name(text, pos, known)
-                if hit is None or not plausible(hit.text) or _not_a_person(hit.text):
+                if hit is None or not plausible(hit.text):
+                    skip = _MEMBER.match(text, pos)  # passed over, as in a list after a post
+                    if skip is None or _not_a_person(skip.group()):
+                        break
+                    pos = skip.end() + 1
+                    continue
+                if _not_a_person(hit.text):
                     break
                 if hit.start not in taken:
                     verb = _rules()["action"].pattern.search(m.group())

@@ -257,13 +257,14 @@ def regions_in_text(text: str, relaxed: bool = False) -> list[str]:
 
 
 def regions_of_orgs(orgs: list[str]) -> list[str]:
-    """Regions of the bodies the attendees serve (陕西省委, 河南省, 梅州市委): provinces when two
-    provinces are named, else cities when two are; a municipality (上海, 重庆) counts as both.
+    """Regions of the bodies the attendees serve (陕西省委, 河南省, 梅州市委): provinces, unless
+    cities serve too, when the meeting is one of cities (a municipality such as 上海 is both).
 
     Why: when neither the meeting's name nor a participants' list says who takes part
     (黄河流域…座谈会 where 陕西, 河南 and 山东 leaders speak), the attendees' regions do.
     A national body (国务院, 国家发展改革委) names no region. Mayors of 上海, 南京 and 合肥 make
-    a meeting of cities, not of the provinces 上海 and 重庆 alone.
+    a meeting of cities; secretaries of 重庆, 江西 and 上海 one of provinces. At least two
+    regions are needed: one is only the host.
     """
     pat = _region_pattern()
     g = places()
@@ -273,12 +274,10 @@ def regions_of_orgs(orgs: list[str]) -> list[str]:
         p = g.lookup(m.group()) if m else None
         if p is not None:
             found.append(p)
-    provinces = [_short(p) for p in found if p.level == "province"]
-    cities = [_short(p) for p in found if p.level != "province" or p.is_municipality]
-    if len({_short(p) for p in found if p.level == "province" and not p.is_municipality}) >= 2:
-        return list(dict.fromkeys(provinces))
-    for group in (cities, provinces):
-        unique = list(dict.fromkeys(group))
-        if len(unique) >= 2:
-            return unique
-    return []
+    provinces = list(dict.fromkeys(_short(p) for p in found if p.level == "province"))
+    cities = list(dict.fromkeys(_short(p) for p in found if p.level != "province" or p.is_municipality))
+    full_provinces = {_short(p) for p in found if p.level == "province" and not p.is_municipality}
+    city_level = any(p.level != "province" for p in found)
+    if city_level and len(full_provinces) < 2 and len(cities) >= 2:
+        return cities
+    return provinces if len(provinces) >= 2 else []

@@ -10,13 +10,20 @@ How it reads the genre:
    ``会议决定,<name>…``, ``<name>由<host>承办``, ``<name>将于…召开``,
    ``明年的<name>`` or a later year announce the series' next meeting;
    ``自<name>以来``, ``<name>后``, ``<name>上的重要讲话`` or an earlier year
-   refer to a past one.
+   refer to a past one, and so does a held frame set in an earlier time
+   (``今年5月,…主持召开<name>`` in an August article, ``此前,<name>于…召开``).
+   ``会议在X设主会场`` gives the venue; a 分会场 never does.
 3. **One record per meeting**: mentions with the same series name (the name
    without year and edition; a shorter one may be a suffix of a longer one:
    headline ``省会城市第十届会商会``) and no conflicting edition, year or
-   status are one meeting; bare references (会议, 会上, 此次会商会) are
-   evidence of the reported meeting.
+   status are one meeting, unless a longer name has a frame of its own at
+   another time or place (``深入推进X座谈会`` cited inside a report on
+   ``X座谈会``); bare references (会议, 会上, 此次会商会) are evidence of the
+   reported meeting.
 4. The reported meeting is the first one reported as held; it is ``m1``.
+   In a preview, where nothing is held, it is the meeting the headline or
+   lead announces (``X将于…召开``), still ``announced``. An event placed in
+   its time (``论坛前举行了…签约仪式``) shares its date and place.
    An announced meeting of the same kind is its ``next_meeting``. A past
    meeting is kept only when a frame says it was held (主持召开…座谈会后);
    a past meeting merely alluded to is not a record.
@@ -70,11 +77,11 @@ class _Mention:
     during: bool = False  # 论坛前/会议期间 …: held within the time and place of another meeting
 
     @cached_property
-    def frame_key(self) -> tuple[str | None, str | None, str | None]:
-        """(date, city, province) its own frame states (read once ``date`` is set): two frames
-        that disagree are two meetings."""
+    def frame_key(self) -> tuple[str, str | None, str | None, str | None]:
+        """(series, date, city, province) its own frame states (read once ``date`` is set):
+        differently named frames that disagree are two meetings."""
         venue = parse_venue(self.place) if self.place else Venue(None, None, None)
-        return (self.date.value if self.date else None, venue.city, venue.province)
+        return (self.hit.series_key, self.date.value if self.date else None, venue.city, venue.province)
 
 
 @dataclass
@@ -85,7 +92,7 @@ class _Group:
     framed: bool = False
     theme: str | None = None
     ref_frames: list[_Mention] = field(default_factory=list)  # 会议在X召开: a bare reference in a held frame
-    frames: set[tuple[str | None, str | None, str | None]] = field(default_factory=set)  # frame_key of framed mentions
+    frames: set[tuple[str, str | None, str | None, str | None]] = field(default_factory=set)  # frame_key of framed mentions
     _best: _Mention | None = None  # cache of best(), reset by add()
 
     @property
@@ -154,36 +161,27 @@ def _earlier(value: str | None, anchor: Anchor) -> bool:
 
 
 def _past_time(text: str, left_start: int, hit: NameHit, gap_end: int, dates: list[DateMention], anchor: Anchor) -> bool:
-    """Does the time nearest the name in its clause put a held frame in the past?
+    """Does the time of its clause put a held frame in the past?
 
     ``今年5月,…主持召开X座谈会`` in an August article, ``2019年11月,首届…在淮安召开`` or
     ``此前,X于5月31日在无锡召开`` cite an earlier meeting; ``8月4日,X在石家庄召开`` reports
-    one. The time nearest before the name decides (a day date keeps the frame held); with
-    none before, a month or year in the frame after the name (X 2019年在淮安召开) does.
+    one. A past word (此前, 早在, 去年) before the name decides; else the frame's own date
+    after the name (X 2019年在淮安召开, X今天在…召开); else the date nearest before the name.
+    A day date keeps the frame held: only a month or a year before the article's is past.
     """
-    past_word = load_rules("meetings")["past_time"].pattern
-    cues: list[tuple[int, DateMention | None]] = []
-    i = bisect.bisect_left(dates, left_start, key=lambda d: d.start)
-    after: list[DateMention] = []
-    for d in dates[i:]:
+    if load_rules("meetings")["past_time"].pattern.search(text, left_start, hit.start):
+        return True
+    before: DateMention | None = None
+    own: DateMention | None = None
+    for d in dates[bisect.bisect_left(dates, left_start, key=lambda d: d.start) :]:
         if d.start >= gap_end:
             break
         if d.end <= hit.start:
-            cues.append((d.end, d))
-        elif d.start >= hit.end:
-            after.append(d)
-    cues += [(w.end(), None) for w in past_word.finditer(text, left_start, hit.start)]
-    if cues:
-        _, d = max(cues, key=lambda c: (c[0], c[1] is None))
-        if d is None:
-            return True
-        if d.kind == "vague":
-            return bool(past_word.fullmatch(d.text))
-        return d.kind in ("month", "year") and _earlier(d.value, anchor)
-    if after:
-        d = after[0]
-        return d.kind in ("month", "year") and _earlier(d.value, anchor)
-    return False
+            before = d
+        elif d.start >= hit.end and own is None:
+            own = d
+    d = own or before
+    return d is not None and d.kind in ("month", "year") and _earlier(d.value, anchor)
 
 
 def _analyse(
@@ -281,7 +279,7 @@ def _compatible(m: _Mention, g: _Group) -> bool:
     if m.status == MENTIONED and m.hit.edition is None and m.year is None:
         return False  # "上次座谈会": another meeting of the series, not this one
     if m.framed and any(_frames_conflict(m.frame_key, k) for k in g.frames):
-        return False  # each separately framed, at another time or place: two meetings
+        return False  # a longer name separately framed, at another time or place: another meeting
     a = m.hit.series_key
     for other in g.mentions:
         b = other.hit.series_key
@@ -300,19 +298,28 @@ def _edtf_parts(value: str) -> list[tuple[int | None, ...]]:
     return out
 
 
+_DAYS_APART = 3  # 22日开幕 … 24日闭幕: one event's frames may name different days
+
+
 def _dates_conflict(a: str, b: str) -> bool:
-    """True when no end of ``a`` can be an end of ``b`` (2023-05 vs 2023-08-04; not XXXX-08-04 vs 2023-08-04)."""
+    """True when no end of ``a`` can be an end of ``b``: another month or year, or days more than
+    a few apart (2023-05 vs 2023-08-04; not XXXX-08-04 vs 2023-08-04, nor 11-22 vs 11-23)."""
     def agree(p: tuple[int | None, ...], q: tuple[int | None, ...]) -> bool:
-        return all(x is None or y is None or x == y for x, y in zip(p, q))
+        if any(x is not None and y is not None and x != y for x, y in zip(p[:2], q[:2])):
+            return False
+        return p[2] is None or q[2] is None or abs(p[2] - q[2]) <= _DAYS_APART
 
     return not any(agree(p, q) for p in _edtf_parts(a) for q in _edtf_parts(b))
 
 
 def _frames_conflict(a: tuple[str | None, ...], b: tuple[str | None, ...]) -> bool:
-    """Two frames (date, city, province) that cannot be one event: different dates or places."""
-    if a[0] and b[0] and _dates_conflict(a[0], b[0]):
+    """Two frames (series, date, city, province) of differently named mentions that cannot be one
+    event: different dates or places. Same-named frames are left to edition, year and status."""
+    if a[0] == b[0]:
+        return False
+    if a[1] and b[1] and _dates_conflict(a[1], b[1]):
         return True
-    return any(x and y and x != y for x, y in zip(a[1:], b[1:]))
+    return any(x and y and x != y for x, y in zip(a[2:], b[2:]))
 
 
 def _group(mentions: list[_Mention]) -> list[_Group]:
@@ -320,7 +327,8 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
     # framed mentions first, so that a bare headline name joins the meeting the body reports
     order = sorted(mentions, key=lambda m: (m.status is None, m.hit.start))
     for m in order:
-        target = next((g for g in groups if _compatible(m, g)), None)
+        alone = m.status == MENTIONED and m.hit.edition is None and m.year is None  # never joins (_compatible)
+        target = None if alone else next((g for g in groups if _compatible(m, g)), None)
         if target is None:
             target = _Group(status=m.status)
             groups.append(target)

@@ -167,6 +167,9 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
                 return NameHit(pos, c[0], c[1], is_strong)
     if s == 1:  # one-character surname + three (Hong Kong married names, four-syllable Tibetan names)
         c = cand(4)
+        fourth = ends[2] if len(ends) >= 4 else None  # where the fourth character starts
+        if fourth is not None and (strong.match(text, fourth) or weak.match(text, fourth)):
+            c = None  # 崔某某作为: the fourth character opens a boundary word, the name has three
         if c and (strong.match(text, c[0]) or weak.match(text, c[0])):
             married = surnames().is_surname_start(c[1], 1) > 0  # 林郑某某: two surnames
             if married or (c[0] < len(text) and text[c[0]] not in _SENTENCE_END):
