@@ -495,3 +495,48 @@ def test_split_place_keeps_the_level_word_with_the_place():
     assert (place.name, written, rest) == ("黔西南布依族苗族自治州", "黔西南州", "委")
     place, written, rest = split_place("中共江西省委")
     assert (place.name, written, rest) == ("江西省", "江西省", "委")
+    # county short names that begin body words (公安县 / 公安局, 新华区 / 新华社) do not make a place
+    assert split_place("公安局") == (None, "", "公安局")
+    assert split_place("新华社")[0] is None
+    assert split_place("公安县委")[0].name == "公安县"
+    assert split_place("香港特区政府")[0].name == "香港特别行政区"
+
+
+def test_body_word_that_begins_like_a_county():
+    found = people("重庆市副市长、市公安局局长段某某出席。")
+    assert role_keys(found["段某某"]) == {"重庆市副市长", "重庆市公安局局长"}
+
+
+def test_last_member_joined_by_and():
+    found = people("四川省领导施某某、田某某和于某某出席。省领导王某和有关部门负责同志参加。")
+    assert set(found) == {"施某某", "田某某", "于某某", "王某"}
+    assert role_keys(found["于某某"]) == {"四川省领导"}
+
+
+def test_department_of_a_central_body_and_bodies_owned_by_a_place():
+    text = (
+        "国家发展改革委地区振兴司司长周某某出席会议。水利部某某水利委员会主任汪某某出席。"
+        "中国人民银行某某分行行长张某出席。广州南沙开发区管委会主任蔡某出席。"
+        "某某建设领导小组办公室主任刘某出席。某某集团董事长缪某某出席。"
+    )
+    found = people(text)
+    assert {(r.org, r.title) for r in found["周某某"].roles} == {("国家发展改革委地区振兴司", "司长")}
+    assert role_keys(found["汪某某"]) == {"水利部某某水利委员会主任"}
+    assert role_keys(found["张某"]) == {"中国人民银行某某分行行长"}
+    assert role_keys(found["蔡某"]) == {"广州南沙开发区管委会主任"}
+    assert role_keys(found["刘某"]) == {"某某建设领导小组办公室主任"}
+    assert role_keys(found["缪某某"]) == {"某某集团董事长"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国人民银行某某分行行长助理出席。",
+        "国家发展改革委地区振兴司司长办公会议召开。",
+        "长沙市建设国际物流中心主任务是降低成本。",
+        "会议由国家发展改革委地区振兴司主持。",
+        "国务院办公厅秘书局局长级官员出席。",
+    ],
+)
+def test_no_person_after_an_unknown_body(text):
+    assert people(text) == {}

@@ -4,7 +4,11 @@ Where a name stands (no list of people is consulted):
 
 * after a chain of posts: ``中共中央政治局委员、上海市委书记、市长韩某``,
   ``副市长姜某主持会议``, ``江西省领导殷某、吴某`` (a generic post such as 领导
-  is shared by the 、-list that follows it);
+  is shared by the 、-list that follows it; a member that does not read as a
+  name is passed over). A body the vocabulary lacks does not break the chain
+  (``国务院副总理、某某领导小组组长``, ``某某大学校长``, ``国家发展改革委某某司司长``),
+  and after a post with its body the slot holds a name even when its first
+  character is not in the surname table (``people_names.read_slot_name``);
 * in a run of bare names before an attendance verb: ``甲某、乙某、丙某出席座谈会``;
 * once known, anywhere else: ``王某主持会议`` gives 王某 the action 主持, and a
   run of names in a headline (``刘某许某某应某讲话``) is split with the names of
@@ -44,6 +48,7 @@ _CONNECTOR = regex.compile(r"(?:^|[并、和及后])$")  # the gap before a furt
 _ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
 _GENERIC = "generic"
 _UNKNOWN_BODY = regex.compile(r"、(?P<body>\p{Han}{2,16})")
+_LIST_SEP = regex.compile(r"、|以及|和|及")  # between members of a list after a post
 _MEMBER = regex.compile(r"[\p{Han}\ufffd]{2,4}(?=、)")  # one member of a 、-list, read or not
 _SEGMENT_MARKS = ",、;。:!?()“” \n"
 _MAX_BODY = 16
@@ -134,13 +139,20 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     return start if _central_prefix(cand) else None
 
 
-def _central_prefix(cand: str) -> bool:
-    """Does ``cand`` open with a known central body and go on for a body of its own (国家发展改革委 + 地区振兴司)?"""
+def _central_prefix(cand: str, rest: int = 2) -> bool:
+    """Does ``cand`` open with a known central body and go on for ``rest`` characters or more
+    (国家发展改革委 + 地区振兴司)?"""
     m = orgs().pattern.match(cand)
-    if m is None or len(cand) - m.end() < 2:
+    if m is None or len(cand) - m.end() < rest:
         return False
     o = orgs().lookup(m.group())
     return o is not None and not o.is_local
+
+
+def _local_body_without_place(org: str) -> bool:
+    """A local body word written alone (管委会, 办公室, 党委), whose owner may be written before it."""
+    o = orgs().lookup(org)
+    return o is not None and o.is_local and not _PARTIAL_BODY.match(org) and split_place(org)[0] is None
 
 
 def _body_prefix(text: str, start: int) -> int | None:
@@ -157,7 +169,7 @@ def _body_prefix(text: str, start: int) -> int | None:
     cand = text[seg:start]
     if not _ALL_HAN.fullmatch(cand) or _rules()["not_a_body"].search(cand):
         return None
-    if split_place(cand)[0] is not None or _central_prefix(cand + "某某") or _rules()["institution_body"].pattern.fullmatch(cand):
+    if split_place(cand)[0] is not None or _central_prefix(cand, rest=1) or _rules()["institution_body"].pattern.fullmatch(cand):
         return seg
     return None
 
@@ -214,7 +226,7 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
             if org is None:
                 info = posts().info(title)
                 body = _unknown_body(text, start)
-                inst = None if body else _institution_body(text, start, title)
+                inst = None if body is not None else _institution_body(text, start, title)
                 if lvl and info is not None and info.category == _GENERIC:
                     org = lvl.group()  # 省领导
                     start -= len(org)
@@ -230,7 +242,7 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
             elif lvl and split_place(org)[0] is None and not org.startswith(("中共", "中央", "国家", "国务院", "全国")):
                 org = lvl.group() + org  # 省发展改革委: the level word the vocabulary left out
                 start -= len(lvl.group())
-            elif not _PARTIAL_BODY.match(org) and split_place(org)[0] is None and orgs().lookup(org) is not None and orgs().lookup(org).is_local:
+            elif _local_body_without_place(org):
                 owner = _body_prefix(text, start)
                 if owner is not None:
                     org = text[owner:start] + org  # 某某大学党委书记, 广州某某开发区管委会主任
@@ -294,19 +306,22 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
         out.append(Mention(hit, chain[0].start, "role", roles=list(chain)))
         # a 、-list after the name: 省领导甲、乙、丙 share a generic post; others are listed bare
         end = hit.end
-        while end < len(text) and text[end] == "、" and end + 1 not in role_starts:
-            nxt = read_name(text, end + 1, known)
+        while (sep := _LIST_SEP.match(text, end)) and sep.end() not in role_starts:
+            last = sep.group() != "、"  # 甲、乙和丙: a joining word brings in the last member
+            nxt = read_name(text, sep.end(), known)
             if nxt is None or not plausible(nxt.text):
                 # a member that does not read as a name is passed over, not taken as the end of the list
-                skip = _MEMBER.match(text, end + 1)
+                skip = None if last else _MEMBER.match(text, sep.end())
                 if skip is None or _not_a_person(skip.group()):
                     break
                 end = skip.end()
                 continue
-            if _not_a_person(nxt.text):
+            if _not_a_person(nxt.text) or (last and not nxt.strong):
                 break
             out.append(Mention(nxt, nxt.start, "role" if generic else "list", roles=list(chain) if generic else []))
             end = nxt.end
+            if last:
+                break
     return out
 
 

@@ -119,6 +119,8 @@ def split_place(org: str) -> tuple[Place | None, str, str]:
     """(place, place as written, rest) of an org string: 江西省委 -> (江西省, '江西省', '委')."""
     core = org.removeprefix("中共")
     m = _place_at_start().match(core)
+    if m and m.group() and _body_word_at_start(core, m.end()):
+        return None, "", core  # 公安局, 新华社, 合作交流办: a body word, not the county 公安 or 合作
     if m and m.group():
         p = places().lookup(m.group())
         if p is not None:
@@ -129,6 +131,20 @@ def split_place(org: str) -> tuple[Place | None, str, str]:
                 written, rest = written + lvl, rest[len(lvl):]
             return p, written, rest
     return None, "", core
+
+
+def _body_word_at_start(core: str, place_end: int) -> bool:
+    """Does a known body word longer than the place read at the start of ``core`` start there too?
+
+    County short names such as 公安, 新华, 合作 begin body words (公安局, 新华社,
+    合作交流办); the longer reading wins, except for the bodies of the SARs
+    (香港特区政府 is Hong Kong's).
+    """
+    b = orgs().pattern.match(core)
+    if b is None or b.end() <= place_end:
+        return False
+    o = orgs().lookup(b.group())
+    return o is not None and o.kind != "sar"
 
 
 def _fits(place: Place, level_word: str) -> bool:
