@@ -7,7 +7,8 @@ lines, captions, the editor chain and the lead's parenthesis, never from the
 body's prose (``接受记者采访时表示`` credits nobody).
 
 Precedence, most specific first:
-* outlet: ``来源:X`` line > dateline ``X讯`` / ``X北京10月20日电`` > ``X 2024-11-22`` stamp line;
+* outlet: ``来源:X`` line > dateline ``X讯`` / ``X北京10月20日电`` > ``X 2024-11-22`` stamp line
+  > first crumb of the navigation (``星岛日报 > 港闻``) > a reporter's credit (``庆阳日报记者``);
 * published: the page stamp > the dateline's month/day > the ``published`` argument.
 """
 from __future__ import annotations
@@ -22,6 +23,10 @@ from .normalize import CleanText
 from .rules import load_rules
 from .zones import BODY, CAPTION, FURNITURE, HEADLINE, META, Zoning
 
+# A credited name: a run without separators, or a surname and one character set
+# apart by a space ("李 娜"), which typesetters use to pad two-character names.
+_CREDIT_TOKEN = regex.compile(r"\p{Han}[ \u3000]\p{Han}(?![^\s、,])|[^、,\s]+")
+_SPACES = regex.compile(r"\s+")
 _GENERIC_OUTLETS = frozenset({"本报", "本网", "本台", "本刊", "本站", "新闻", "消息"})
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.\-]{1,30}")
@@ -67,13 +72,13 @@ def _names_after(text: str, start: int, limit: int, end: int | None = None) -> t
     segment = text[start : stop.start() if stop else limit_at]
     names: list[str] = []
     last_end = start
-    for m in regex.finditer(r"[^、,\s]+", segment):
-        token = m.group()
+    for m in _CREDIT_TOKEN.finditer(segment):
+        token = _SPACES.sub("", m.group())  # typesetters pad two-character names: "李 娜"
         if token.endswith("摄") and len(token) > 2:
             token = token[:-1]
         if _is_person_name(token):
             names.append(token)
-            last_end = start + m.start() + len(token)
+            last_end = start + m.start() + len(m.group())
         else:
             break  # credits are a run of names; prose after them is not a credit
     return names, last_end
@@ -140,6 +145,18 @@ def _outlet(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None, 
     for ln in header_like:
         m = rules["stamp_outlet"].search(text, ln.start, ln.end)
         if m:
+            return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), dateline
+    # weaker evidence: the first crumb of a navigation line, then a reporter's credit
+    for ln in zoning.lines:
+        if ln.zone == BODY:
+            break
+        m = rules["breadcrumb_outlet"].search(text, ln.start, ln.end)
+        if m:
+            if m["outlet"] not in _GENERIC_OUTLETS:
+                return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), dateline
+    for start, end in _credit_regions(clean, zoning):
+        m = rules["credit_outlet"].search(text, start, end)
+        if m and m["outlet"] not in _GENERIC_OUTLETS:
             return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), dateline
     return None, None, dateline
 

@@ -78,3 +78,27 @@ def test_source_evidence_is_grounded(shared_texts):
 def test_standalone_credit_line_with_several_names():
     text = "会议在成都召开。会议指出要加强合作。\n四川日报全媒体记者 张某某 李某某\n"
     assert regevents.parse(text).source.byline == ["张某某", "李某某"]
+
+
+@pytest.mark.parametrize(
+    "text,byline",
+    [
+        ("会议召开。会议指出要加强合作。\n\n责任编辑:钱 某\n", ["钱某"]),
+        ("会议召开。会议指出要加强合作。\n\n记者:周某 赵某某\n", ["周某", "赵某某"]),
+        ("会议召开。会议指出要加强合作。\n【纠错】  【责任编辑:刘 某】\n", ["刘某"]),
+    ],
+)
+def test_credit_forms(text, byline):
+    assert regevents.parse(text).source.byline == byline
+
+
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        ("星岛日报 > 港闻 > 政治\n会议召开。会议指出要加强合作。", "星岛日报"),
+        ("会议召开。会议指出要加强合作。\n(庆阳日报记者 刘某某)\n", "庆阳日报"),
+        ("首页 > 快讯 > 正文\n会议召开。会议指出要加强合作。", None),
+    ],
+)
+def test_weak_outlet_evidence(text, outlet):
+    assert regevents.parse(text).source.outlet == outlet
