@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import bodies_text, load_texts  # noqa: E402
+from run import bodies_text, load_texts
 
 
 def main(argv: list[str] | None = None) -> int:

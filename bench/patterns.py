@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import regex  # noqa: E402
+import regex
 
 UNITS = [
     " ", "\n", "\u3000", "《", "》", "“", "”", "、", "，", ",", "。", "(", ")", "（", "【", "9", "会", "十", "日",

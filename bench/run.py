@@ -39,9 +39,10 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -192,7 +193,7 @@ def import_time(runs: int) -> dict[str, Any]:
         "t = time.perf_counter(); regevents.parse(text); a = time.perf_counter() - t; "
         "t = time.perf_counter(); regevents.parse(text); print(a, time.perf_counter() - t)"
     )
-    sample = str(sorted(TEXTS.glob("*.txt"))[0])
+    sample = str(min(TEXTS.glob("*.txt")))
     out = subprocess.run([sys.executable, "-c", first, sample], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     first_s, second_s = map(float, out.stdout.split())
     groups: dict[str, int] = {}
@@ -250,7 +251,7 @@ def scaling(texts: dict[str, str], factors: list[int], repeat: int) -> list[Scal
         base = None
         for k in factors:
             s = unit * k
-            secs = best_of(lambda: regevents.parse(s), repeat if k <= 10 else 1)
+            secs = best_of(lambda s=s: regevents.parse(s), repeat if k <= 10 else 1)
             base = secs if base is None else base
             rows.append(ScaleRow(variant, k, len(s), secs, secs / (k * base)))
     return rows
@@ -295,9 +296,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print(f"  first parse in a fresh process {imp['first_parse_s']*1000:.0f} ms (one-off builds; the second "
           f"{imp['second_parse_s']*1000:.0f} ms)")
 
-    import regevents
     from opencc import OpenCC
 
+    import regevents
     from regevents.normalize import normalize
 
     for s in texts.values():  # warm-up: one-off table builds are not charged to anyone
@@ -314,9 +315,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     per_article = []
     stage_totals = dict.fromkeys(STAGES, 0.0)
     for name, s in texts.items():
-        t_parse = best_of(lambda: regevents.parse(s), args.repeat)
-        t_t2s = best_of(lambda: cc.convert(s), args.t2s_repeat)
-        t_norm = best_of(lambda: normalize(s), args.repeat)
+        t_parse = best_of(lambda s=s: regevents.parse(s), args.repeat)
+        t_t2s = best_of(lambda s=s: cc.convert(s), args.t2s_repeat)
+        t_norm = best_of(lambda s=s: normalize(s), args.repeat)
         best_stage = dict.fromkeys(STAGES, float("inf"))
         for _ in range(args.repeat):
             times: dict[str, float] = {}

@@ -434,8 +434,11 @@ class Posts:
         for r in rows:
             self._by_title.setdefault(r["title"], Post(r["title"], r["category"], r["level"]))
         titles = alternation(self._by_title)
-        # a title is not the start of a body name: 常委 in 常委会, 委员 in 委员会
-        self.title_source: str = f"(?:{titles})(?!会)"
+        # a title is not the start of a body name: 常委 in 常委会, 委员 in 委员会, and 行政长官 in the body
+        # 行政长官办公室 (a body of orgs.tsv that begins with a title), whose own title follows it
+        led = {o.name for o in org_table if any(o.name.startswith(t) and len(o.name) > len(t) for t in self._by_title)}
+        not_led = f"(?!{alternation(led)})" if led else ""
+        self.title_source: str = f"{not_led}(?:{titles})(?!会)"
         self.pattern: regex.Pattern[str] = regex.compile(self.title_source)
         place_src = alternation(
             gazetteer.names(short_levels=LEVELS, words=True)

@@ -3,8 +3,11 @@
 Extractors work independently; this stage decides the cross-references:
 * the article's primary meeting is the first one reported as held; in a preview
   article, where none is, the announced one that find_meetings lists first;
+* a chairing clause in a meeting's own paragraph (``当天下午,X召开。Z主持``; find_meetings
+  keeps it as the meeting's evidence) names that meeting's chair: the attendee with the action
+  主持 whose evidence lies inside the clause chairs it and took part in it;
 * an attendee with no meeting of their own took part in the primary meeting;
-* a meeting's chair is the attendee of that meeting whose actions include 主持;
+* a meeting still without a chair: the attendee of that meeting whose actions include 主持;
 * a document signed, adopted or released, and a goal, with no meeting belong
   to the primary meeting (a merely referenced document belongs to none);
 * a primary meeting whose regions nothing in the text states takes those of its
@@ -13,7 +16,7 @@ Extractors work independently; this stage decides the cross-references:
 from __future__ import annotations
 
 from .extract.meeting_places import regions_of_orgs
-from .models import Article, Attendee, CooperationGoal, Meeting, SignedDocument, Source
+from .models import Article, Attendee, CooperationGoal, Meeting, SignedDocument, Source, Span
 from .source import SourceInfo
 
 CHAIR_ACTION = "主持"
@@ -25,6 +28,29 @@ def primary_meeting(meetings: list[Meeting]) -> Meeting | None:
     return next((m for m in meetings if m.status == "held"), meetings[0] if meetings else None)
 
 
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _chairs_from_clauses(meetings: list[Meeting], attendees: list[Attendee]) -> None:
+    """Chair and participation from the chairing clauses among a meeting's evidence (see
+    ``extract.meetings._chair_clauses``): the first attendee who chaired something and is named
+    inside one. Position, not order of mention, decides, so the chair of a second meeting on
+    the same day is not given to the first."""
+    chairs = [p for p in attendees if CHAIR_ACTION in p.actions]
+    if not chairs:
+        return
+    for m in meetings:
+        clauses = [e for e in m.evidence if CHAIR_ACTION in e.text]
+        for clause in clauses:
+            inside = [p for p in chairs if any(_inside(e, clause) for e in p.evidence)]
+            for p in inside:
+                if m.id not in p.meetings:
+                    p.meetings.append(m.id)
+            if inside and m.chair is None:
+                m.chair = inside[0].id
+
+
 def resolve(
     source: SourceInfo,
     meetings: list[Meeting],
@@ -33,6 +59,7 @@ def resolve(
     goals: list[CooperationGoal],
 ) -> Article:
     main = primary_meeting(meetings)
+    _chairs_from_clauses(meetings, attendees)
     if main is not None:
         for person in attendees:
             if not person.meetings:

@@ -32,9 +32,9 @@ pass over its distinct characters.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
-from typing import AbstractSet
 
 import regex
 

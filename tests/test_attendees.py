@@ -540,3 +540,163 @@ def test_department_of_a_central_body_and_bodies_owned_by_a_place():
 )
 def test_no_person_after_an_unknown_body(text):
     assert people(text) == {}
+
+
+# ------------------------------------------------------------------ names that are also places, 之, brackets
+
+
+def test_a_name_that_is_also_a_place_in_the_post_slot():
+    # in the slot after a chain of specific posts, ended by a strong boundary, a name wins over a place reading
+    found = people("北京市政协党组书记、主席常德出席会议并讲话。芜湖市委书记江山,马鞍山市委书记袁某出席。")
+    assert role_keys(found["常德"]) == {"北京市政协党组书记", "北京市政协主席"}
+    assert role_keys(found["江山"]) == {"芜湖市委书记"}
+    assert role_keys(found["袁某"]) == {"马鞍山市委书记"}
+    found = people("会议召开。芜湖市委书记江山、马鞍山市委书记袁某出席。")  # the next role is not a list of places
+    assert set(found) == {"江山", "袁某"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议期间代表们赴常德、江山考察。",
+        "会议召开。市委书记江山、常德两市代表出席。",  # a list of places after the post
+        "省领导常德出席。",  # a generic post does not make the slot strong enough
+    ],
+)
+def test_a_place_is_still_a_place_outside_the_post_slot(text):
+    assert not {"常德", "江山"} & set(people(text))
+
+
+def test_zhi_in_a_given_name():
+    found = people("2月24日,某某都市圈党政联席会议在南京召开。南京市委书记韩某主持,市委副书记、市长陈之某通报情况。")
+    assert role_keys(found["陈之某"]) == {"南京市委副书记", "南京市长"}
+    assert plausible("陈之某")
+    # 之 still never opens or fills a name read without a surname in the post slot (副主任之后)
+    assert people("国家发展改革委副主任之后出席会议。") == {}
+
+
+def test_person_right_after_a_bracketed_dateline():
+    found = people("【本报消息】行政长官贺某某率澳门特区政府代表团昨日抵达福州。")
+    assert role_keys(found["贺某某"]) == {"澳门行政长官"}
+    assert people("【专题】行政长官选举委员会召开会议。") == {}
+
+
+# ------------------------------------------------------------------ SAR posts and their context
+
+
+def test_sar_bureaus_and_secretaries_are_whole_titles():
+    found = people("會議召開。財經事務及庫務局局長許某某、創新科技及工業局局長孫某出席。")
+    assert role_keys(found["许某某"]) == {"财经事务及库务局局长"}
+    assert role_keys(found["孙某"]) == {"创新科技及工业局局长"}
+    found = people("會議召開。社會文化司司長歐陽某出席。行政長官辦公室主任吳某某出席。")
+    assert role_keys(found["欧阳某"]) == {"社会文化司司长"}
+    assert role_keys(found["吴某某"]) == {"行政长官办公室主任"}  # not 行政长官 + 办公室主任
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("會議召開。經濟財政司司長李某某、經濟及科技發展局局長戴某某等陪同會見。", "经济"),
+        ("省领导王某某、林业及草原管理局局长出席。", "林业"),  # a body the vocabulary lacks
+        ("市长王某某、林业及草原管理局局长出席。", "林业"),
+    ],
+)
+def test_a_body_name_in_a_list_is_not_a_person(text, name):
+    found = people(text)
+    assert name not in found
+    assert "王某某" in found or "李某某" in found
+
+
+def test_sar_government_of_the_sentence_owns_the_bare_sar_posts():
+    text = "香港特區政府出席會議的官員包括政務司司長陳某某、財政司司長陳某、創新科技及工業局局長孫某。"
+    found = people(text)
+    assert role_keys(found["陈某某"]) == {"香港政府政务司司长"}
+    assert role_keys(found["陈某"]) == {"香港政府财政司司长"}
+    assert role_keys(found["孙某"]) == {"香港政府创新科技及工业局局长"}
+    # the SAR of the previous post of the sentence carries on along a list
+    found = people("澳门特区政府经济财政司司长李某某、社会文化司司长欧阳某出席。")
+    assert role_keys(found["李某某"]) == {"澳门政府经济财政司司长"}
+    assert role_keys(found["欧阳某"]) == {"澳门政府社会文化司司长"}
+    # 特区政府 without its region takes the region too
+    found = people("香港特区政府代表团抵京。特区政府政务司司长陈某某、保安局局长邓某某出席。")
+    assert role_keys(found["陈某某"]) == {"香港政府政务司司长"}
+    assert role_keys(found["邓某某"]) == {"香港政府保安局局长"}
+
+
+def test_the_only_sar_of_the_article_or_the_outlet_owns_bare_sar_posts():
+    found = people("特首李某某今日在香港主持会议。")
+    assert role_keys(found["李某某"]) == {"香港特首"}
+    found = people("澳门日报消息 行政长官岑某某昨日会见。运输工务司司长罗某某、立法会主席高某某陪同。")
+    assert role_keys(found["岑某某"]) == {"澳门行政长官"}
+    assert role_keys(found["罗某某"]) == {"澳门运输工务司司长"}
+    assert role_keys(found["高某某"]) == {"澳门立法会主席"}
+
+
+@pytest.mark.parametrize(
+    "text,name,keys",
+    [
+        ("香港、澳门两地代表出席。特首李某某致辞。", "李某某", {"特首"}),  # two SARs named: none is guessed
+        ("福建省委书记周某某、行政长官贺某某出席。", "贺某某", {"行政长官"}),  # never a mainland place
+        ("会议召开。社会文化司司长欧阳某出席。", "欧阳某", {"社会文化司司长"}),
+    ],
+)
+def test_sar_posts_without_a_sar_in_context_stay_bare(text, name, keys):
+    assert role_keys(people(text)[name]) == keys
+
+
+# ------------------------------------------------------------------ bodies, places, shared posts, home side
+
+
+def test_zone_owns_its_managing_body():
+    found = people("近日,示范区理事会全体会议在嘉善召开。示范区执委会主任马某某汇报了示范区建设情况。")
+    assert role_keys(found["马某某"]) == {"示范区执委会主任"}
+    found = people("会议在珠海召开。横琴粤澳深度合作区执委会主任李某某出席会议。两江新区管委会主任王某出席。")
+    assert role_keys(found["李某某"]) == {"横琴粤澳深度合作区执委会主任"}
+    assert role_keys(found["王某"]) == {"两江新区管委会主任"}
+    assert people("会议听取了示范区执委会主任工作汇报。") == {}
+
+
+def test_district_printed_after_its_city_keeps_the_city():
+    found = people("会议召开。常州市金坛区委书记杨某出席。重庆市潼南区委书记张某出席。")
+    assert role_keys(found["杨某"]) == {"常州市金坛区委书记"}
+    assert role_keys(found["张某"]) == {"重庆市潼南区委书记"}
+    found = people("会议召开。常州市金坛区委副书记、区长王某出席。常州市委常委、溧阳市委书记徐某某出席。")
+    assert role_keys(found["王某"]) == {"常州市金坛区委副书记", "常州市金坛区长"}
+    assert role_keys(found["徐某某"]) == {"常州市委常委", "溧阳市委书记"}  # 、 separates two posts
+
+
+def test_a_post_several_people_hold_is_shared_by_the_list_after_it():
+    found = people("北京市政协副主席王某,河北省政协副主席苏某某、段某某,秘书长葛某某参加会议。")
+    assert role_keys(found["段某某"]) == {"河北省政协副主席"}
+    assert role_keys(found["葛某某"]) == {"河北省政协秘书长"}
+    found = people("会议召开。江西省委常委、副省长王某某、李某某出席。")
+    assert role_keys(found["李某某"]) == {"江西省副省长"}  # the last post only, not 省委常委
+    # a post one person heads is not shared: the others are only listed
+    found = people("会议召开。江苏省委书记娄某某、吴某某出席。")
+    assert role_keys(found["吴某某"]) == set()
+
+
+def test_home_paper_writes_its_own_leaders_without_the_province():
+    head = "2021-04-28 来源:陕西日报\n\n本报讯 昨天上午,苏陕座谈会在西安召开。"
+    found = people(head + "省委书记刘某某、江苏省委书记娄某某讲话,省委副书记、省长赵某某主持,江苏省委副书记、省长吴某某出席。")
+    assert role_keys(found["赵某某"]) == {"陕西省委副书记", "陕西省长"}
+    assert role_keys(found["吴某某"]) == {"江苏省委副书记", "江苏省长"}
+    found = people(head + "江苏省委书记娄某某讲话,省委副书记、省长赵某某主持。")  # the meeting is at home
+    assert role_keys(found["赵某某"]) == {"陕西省委副书记", "陕西省长"}
+    found = people(head + "江苏省领导惠某某、郭某某,省领导王某、方某某参加上述活动。")
+    assert role_keys(found["郭某某"]) == {"江苏省领导"}
+    assert role_keys(found["王某"]) == role_keys(found["方某某"]) == {"陕西省领导"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one side only: the guest's list goes on without a predicate of its own
+        "陕西日报讯 江苏省委书记娄某某,省委副书记、省长吴某某率江苏省党政代表团来陕考察。",
+        "陕西日报讯 江苏省委书记娄某某、省长吴某某会见代表团,江苏省委常委王某参加。",
+        # no meeting at home, no home leader in the sentence
+        "陕西日报讯 江苏省委书记娄某某讲话,省委副书记、省长吴某某主持。",
+    ],
+)
+def test_guest_context_stands_when_the_sentence_shows_one_side(text):
+    assert "江苏省长" in role_keys(people(text)["吴某某"])

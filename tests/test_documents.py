@@ -196,3 +196,39 @@ def test_find_titles_nested():
 @pytest.mark.parametrize("text", ["《" * 300, "》" * 300, "《《》》》《", "签署了《" + "协" * 500 + "》", "\ufffd》\ufffd《"])
 def test_odd_strings_never_raise(text):
     docs(text)
+
+
+# ---------------------------------------------------------------- counted lists, 会签, a past year set apart
+# (genre fragments written for these tests)
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        # a count after the verb, then the list it counts: the verb governs every title
+        ("在两位负责人见证下,两地有关部门签署8份合作文件,包括《闽港科技创新合作备忘录》、《闽港青年交流协议》及《闽港文旅合作框架协议》等。",
+         None,
+         {"闽港科技创新合作备忘录": "signed", "闽港青年交流协议": "signed", "闽港文旅合作框架协议": "signed"}),
+        ("会议审议通过了3项文件:《2025年合作要点》《联席会议工作规则》《专项工作组方案》。", None,
+         {"2025年合作要点": "adopted", "联席会议工作规则": "adopted", "专项工作组方案": "adopted"}),
+        # 会签 is a signing
+        ("六省区法院共同会签了《环境资源审判协作框架协议》。", None, {"环境资源审判协作框架协议": "signed"}),
+        # a bare year clause before the verb sets the signing in the past
+        ("2020年,两省在广州签署《粤湘合作框架协议》,合作机制由此建立。", "2023-05-06", {"粤湘合作框架协议": "referenced"}),
+    ],
+)
+def test_fragment_counted_lists_and_more_signing_verbs(text, published, expected):
+    assert actions(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a count with no list word: a title after the comma is not its object
+        ("会上签署了3个合作项目,《规划》对此提出了明确要求。", {"规划": "referenced"}),
+        # a year in this article's own year keeps the signing an action of the meeting
+        ("2023年,两省在广州签署《粤湘合作框架协议》。", {"粤湘合作框架协议": "signed"}),
+    ],
+)
+def test_fragment_not_counted_lists_or_past(text, expected):
+    assert actions(text, "2023-05-06") == expected

@@ -259,6 +259,23 @@ def test_title_is_not_the_start_of_a_body_name():
     assert pat.search("人大常委会") is None          # 常委 of 常委会
     assert pat.search("发展和改革委员会") is None    # 委员 of 委员会
     assert pat.search("市委常委").group() == "常委"
+    # a body of the vocabulary that begins with a title (行政长官办公室, 特首办) is the body, its title follows
+    assert gz.split_role("行政长官办公室主任") == ("行政长官办公室", "主任")
+    assert gz.split_role("特首办主任") == ("特首办", "主任")
+    assert gz.split_role("行政长官") == (None, "行政长官")
+    assert gz.split_role("香港特别行政区行政长官") == ("香港特别行政区", "行政长官")
+
+
+@pytest.mark.parametrize("text,org,title", [
+    ("经济财政司司长", "经济财政司", "司长"),           # one SAR body, not 经济 + 财政司
+    ("社会文化司司长", "社会文化司", "司长"),
+    ("财经事务及库务局局长", "财经事务及库务局", "局长"),  # SAR bureaus with 及 inside
+    ("经济及科技发展局局长", "经济及科技发展局", "局长"),
+    ("澳门特区政府经济财政司司长", "澳门特区政府经济财政司", "司长"),
+    ("香港特区政府政务司副司长", "香港特区政府政务司", "副司长"),
+])
+def test_sar_bodies_split_whole(text, org, title):
+    assert gz.split_role(text) == (org, title)
 
 
 def test_role_pattern_in_running_text():

@@ -336,3 +336,120 @@ def test_proposal_count_inside_the_speakers_own_words():
 
 def test_meeting_word_inside_a_speakers_tail_keeps_the_speech():
     assert texts(_CHAIR + "刘某某在会议上指出,要在交通、产业、生态等领域加强合作。") == []
+
+
+# ------------------------------------------------------------------ list shapes (heldout2 cause 1)
+
+_HEAD = "两地召开党政联席会议\n6月9日,两地党政联席会议召开。\n"
+
+
+def test_quoted_count_label_with_comma_separated_items():
+    got = goals("会议提出,双方要坚持“四个共同”:共同推动产业协作提档升级,共同推进劳务协作稳岗就业,共同拓展消费帮扶市场渠道,共同推动乡村振兴示范引领。")
+    assert [g.text for g in got] == ["共同推动产业协作提档升级", "共同推进劳务协作稳岗就业", "共同拓展消费帮扶市场渠道", "共同推动乡村振兴示范引领"]
+    assert all(g.group_size == 4 and g.count_evidence is not None for g in got)
+    assert got[0].count_evidence.text == "“四个共同”"
+    # ASCII quotes; a label followed by a full stop and a numbered run
+    assert texts('会议明确,要突出"三个聚焦":聚焦园区共建,聚焦稳岗就业,聚焦生态保护。') == ["聚焦园区共建", "聚焦稳岗就业", "聚焦生态保护"]
+    assert texts("会议要求,要做到“三个坚持”。一是坚持规划引领;二是坚持项目带动;三是坚持改革创新。") == ["坚持规划引领", "坚持项目带动", "坚持改革创新"]
+
+
+def test_quoted_labels_that_are_not_goal_lists():
+    # a party-building slogan; a label with no colon; items that neither number as the label nor open with it
+    assert texts("会议要求,增强“四个意识”:政治意识、大局意识、核心意识、看齐意识。") == []
+    assert texts("会议指出,要以“四个共同”为抓手,推动合作走深走实。") == []
+    assert texts("会议指出,要坚持“两个率先”:率先实现现代化,率先建成示范区,率先推动改革。") == []
+    # a full stop after the label reads only a numbered run
+    assert texts("会议要求,要做到“三个坚持”。会议气氛热烈。") == []
+
+
+def test_comma_separated_items_after_a_count_colon():
+    assert texts("会议提出,双方要在四个方面共同发力:共同推动产业升级,共同推进劳务协作,共同拓展消费帮扶,共同推动乡村振兴。") == [
+        "共同推动产业升级",
+        "共同推进劳务协作",
+        "共同拓展消费帮扶",
+        "共同推动乡村振兴",
+    ]
+    # commas that do not give the announced number are not the items
+    assert texts("会议提出,双方要在三个方面共同发力:共同推动产业升级,推进劳务协作。") == []
+
+
+def test_count_without_a_classifier():
+    got = goals("会议同意加强六方面合作:(一)金融合作;(二)科技创新;(三)文化旅游交流;(四)青年发展;(五)医疗卫生;(六)营商环境及法律服务。")
+    assert [g.text for g in got] == ["金融合作", "科技创新", "文化旅游交流", "青年发展", "医疗卫生", "营商环境及法律服务"]
+    assert all(g.group_size == 6 for g in got)
+    # an ordinal (第六方面) or a part of a longer number is no count
+    assert texts("会议指出,第六方面合作:加强金融、科技、文化交流。") == []
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [("1.", "2.", "3."), ("①", "②", "③"), ("(1)", "(2)", "(3)"), ("(一)", "(二)", "(三)"), ("1", "2", "3"), ("一要", "二要", "三要")],
+)
+def test_numbered_items_after_a_count(marks):
+    a, b, c = marks
+    assert texts(f"会议确定了三项重点任务:{a}共建科创平台;{b}共享人才资源;{c}共育产业集群。") == ["共建科创平台", "共享人才资源", "共育产业集群"]
+
+
+@pytest.mark.parametrize("mark", ["{}.", "{}", "{} ", "{}\ufe0f\u20e3", "第{},"])
+def test_numbered_lines_after_a_count(mark):
+    nums = ["一", "二", "三"] if mark.startswith("第") else ["1", "2", "3"]
+    lines = ["共建涪江创新产业园区,打造产业发展新高地;", "共同推进流域生态环境联防联治;", "联合打造古镇文旅品牌。"]
+    body = "\n".join(mark.format(n) + t for n, t in zip(nums, lines))
+    assert texts(_HEAD + "会议明确,今年两地将聚焦三大重点任务:\n" + body) == [
+        "共建涪江创新产业园区,打造产业发展新高地",
+        "共同推进流域生态环境联防联治",
+        "联合打造古镇文旅品牌",
+    ]
+
+
+def test_lines_after_a_count_must_read_as_actions():
+    assert texts(_HEAD + "会议明确了三项重点任务:\n会议气氛热烈。\n与会代表踊跃发言。\n大家表示赞同。") == []
+    # a report announced by a count is not goals, numbered or not
+    assert texts(_HEAD + "会议听取了三项重点任务进展情况:1.交通互联加快推进;2.产业协作取得进展。") == []
+    # a bare number is a marker only where a count announced the list
+    assert texts(_HEAD + "当天,两地签署了合作协议:1号协议涉及交通;2号协议涉及产业。") == []
+    assert texts(_HEAD + "会议明确了三项重点任务:\n2023年以来,两地合作成效明显。\n") == []
+
+
+def test_numbered_work_after_a_colon_without_a_count():
+    assert texts(_HEAD + "会议明确了下一步重点工作:(一)共建科创平台;(二)共享人才资源;(三)共育产业集群。") == [
+        "共建科创平台",
+        "共享人才资源",
+        "共育产业集群",
+    ]
+    assert texts(_HEAD + "会议明确了下一步重点工作:\n(一)共建科创平台。\n(二)共享人才资源。\n") == ["共建科创平台", "共享人才资源"]
+    # a report, a table of contents, an order of business
+    assert texts(_HEAD + "会议听取了以下工作汇报:(一)交通互联情况;(二)产业协作情况。") == []
+    assert texts(_HEAD + "据了解,方案主要包括以下内容:\n一、总体要求\n二、重点任务\n") == []
+    assert texts(_HEAD + "会议议程如下:1.听取汇报;2.审议文件。") == []
+    assert texts(_HEAD + "会议审议通过了《2023年工作要点》等3个文件:1.工作要点;2.合作协议。") == []
+
+
+def test_positioning_a_plan_set_out():
+    got = goals("会议指出,要按照《总体方案》确定的生态优势转化新标杆、绿色创新发展新高地、一体化制度创新试验田战略定位,推进示范区建设。")
+    assert [g.text for g in got] == ["生态优势转化新标杆", "绿色创新发展新高地", "一体化制度创新试验田"]
+    assert all(g.kind == "positioning" for g in got)
+    # the plan's positioning stays a goal inside a report of progress
+    assert len(texts("会议指出,示范区揭牌四年来,各方按照《总体方案》确定的生态优势转化新标杆、绿色创新发展新高地战略定位,推出136项制度创新成果。")) == 2
+    assert texts("会议指出,要按照《总体方案》确定的各项任务,推进示范区建设。") == []
+
+
+def test_positioning_after_build_into():
+    got = goals("会议明确,各成员市将对标《振兴规划》确定的目标定位,携手把老区建设成为黄土高原生态文明示范区、国家重要能源化工基地、现代旱作农业示范区和红色文化传承区。")
+    assert [g.text for g in got] == ["黄土高原生态文明示范区", "国家重要能源化工基地", "现代旱作农业示范区", "红色文化传承区"]
+    assert all(g.kind == "positioning" for g in got)
+    # 和 inside one item stays
+    assert texts("会议提出,要把都市圈打造成为科技创新策源地、生态保护和高质量发展示范区。") == ["科技创新策源地", "生态保护和高质量发展示范区"]
+    # one item, short words cut by 、, a result already reached, a speech
+    assert texts("会议提出,要把示范区打造成为长三角一体化发展的标杆。") == []
+    assert texts("会议提出,要建设成为产业、创新、开放高地。") == []
+    assert texts("会议指出,该市已建设成为区域物流中心、商贸服务中心。") == []
+    assert texts("江西省省长刘某某出席。刘某某表示,要把老区建设成为生态文明示范区、能源化工基地。") == []
+
+
+def test_split_items_pairs_ascii_and_corner_quotes():
+    t = '在"甲、乙"、「丙、丁」、戊'
+    assert [t[a:b] for a, b in split_items(t, 1, len(t))] == ["甲、乙", "丙、丁", "戊"]
+    # an unpaired ASCII quote is plain text
+    t = '甲"乙、丙'
+    assert [t[a:b] for a, b in split_items(t, 0, len(t))] == ['甲"乙', "丙"]

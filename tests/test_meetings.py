@@ -466,3 +466,115 @@ def test_regions_in_name():
 )
 def test_odd_strings_never_raise(text):
     parse(text)
+
+
+# ---------------------------------------------------------------- themes in any quotes, two meetings a day,
+# abbreviated participants, aliases, person-subject venues (genre fragments written for these tests)
+
+
+@pytest.mark.parametrize(
+    "text,theme",
+    [
+        ("10日,成渝合作座谈会在成都召开。会议以\"双圈联动 共建共享\"为主题。", "双圈联动 共建共享"),
+        ("10日,成渝合作座谈会在成都召开。會議以「雙圈聯動 共建共享」為主題。", "双圈联动 共建共享"),
+        ("10日,成渝合作座谈会在成都召开。会议以‘双圈联动’为主题。", "双圈联动"),
+        ("10日,第三届成渝合作论坛在成都召开。本届论坛主题为开放合作、互利共赢。", "开放合作、互利共赢"),
+        ("以\"携手同行 共创未来\"为主题的第三届成渝合作论坛10日在成都召开。", "携手同行 共创未来"),
+        # a sub-forum's theme, unquoted inside a clause, is not the meeting's
+        ("10日,第三届成渝合作论坛在成都召开。论坛期间举办了主题为乡村振兴的分论坛。", None),
+    ],
+)
+def test_fragment_theme_in_any_quotes(text, theme):
+    _, m = primary(text)
+    assert m.theme == theme
+
+
+TWO_MEETINGS = (
+    "本报讯 10日上午,湘鄂两省合作座谈会在长沙召开。湖南省委副书记、省长王建新主持,湖北省委副书记、省长李国华出席并讲话。\n"
+    "当天下午,2024年湘鄂协作联席会议在长沙召开。湖南省副省长赵文明主持,王建新、李国华出席。\n"
+    "次日上午,湘鄂毗邻地区合作推进会在岳阳召开。"
+)
+
+
+def test_fragment_two_meetings_a_day_each_with_its_date_and_chair():
+    a, m = primary(TWO_MEETINGS, "2024-05-11")
+    people = {p.id: p.name for p in a.attendees}
+    by_name = {x.name: x for x in a.meetings}
+    assert (m.name, m.date, people[m.chair]) == ("湘鄂两省合作座谈会", "2024-05-10", "王建新")
+    second = by_name["2024年湘鄂协作联席会议"]
+    assert (second.status, second.date, second.city, people.get(second.chair)) == ("held", "2024-05-10", "长沙", "赵文明")
+    assert by_name["湘鄂毗邻地区合作推进会"].date == "2024-05-11"  # 次日: the day after
+    # the chair of the second meeting took part in it, not in the first
+    chair2 = next(p for p in a.attendees if p.name == "赵文明")
+    assert chair2.meetings == [second.id]
+
+
+def test_fragment_same_day_without_a_known_day_stays_undated():
+    a, _ = primary("近日,湘鄂两省合作座谈会在长沙召开。\n当天下午,湘鄂协作联席会议在长沙召开。", "2024-05-11")
+    assert [x.date for x in a.meetings] == [None, None]
+
+
+ABBREVIATED = (
+    "粤川东西部协作联席会议在成都召开\n"
+    "新华社成都5月9日电 广东四川东西部协作联席会议9日在成都召开。四川省委副书记、省长王建新主持会议。\n"
+    "两省自2021年起建立协作关系。当年7月,时任广东省委书记曾率团赴川考察,两省召开首次东西部协作联席会议。"
+)
+
+
+def test_fragment_abbreviated_participants_are_the_same_meeting_and_a_first_one_is_history():
+    a, m = primary(ABBREVIATED)
+    people = {p.id: p.name for p in a.attendees}
+    assert (m.name, m.edition, m.date, m.city, people.get(m.chair)) == ("广东四川东西部协作联席会议", None, "XXXX-05-09", "成都", "王建新")
+    assert [x.name for x in a.meetings if x.status == "held"] == ["广东四川东西部协作联席会议"]
+    first = next(x for x in a.meetings if x.edition == 1)
+    assert first.status == "mentioned"
+
+
+def test_fragment_other_participants_stay_apart():
+    a, m = primary("5月8日,苏皖合作座谈会在南京召开。会议回顾了3月在杭州召开的苏浙合作座谈会。", "2024-05-09")
+    assert m.name == "苏皖合作座谈会"
+    assert [(x.name, x.status) for x in a.meetings if x.id != m.id] == [("苏浙合作座谈会", "mentioned")]
+
+
+@pytest.mark.parametrize("quote", ['"{}"', "“{}”", "「{}」"])
+def test_fragment_alias_is_the_same_meeting(quote):
+    alias = quote.format("中部论坛")
+    text = (f"第五届中部地区合作发展论坛(以下简称{alias})8日在南昌开幕。"
+            "本届中部论坛期间还将举办产业对接会。出席中部论坛的嘉宾表示欢迎。")
+    a, m = primary(text, "2024-06-09")
+    assert (m.name, m.edition, m.date, m.city) == ("第五届中部地区合作发展论坛", 5, "2024-06-08", "南昌")
+    assert not any("中部论坛" in x.name for x in a.meetings if x.id != m.id)
+    assert sum(e.text == "中部论坛" for e in m.evidence) == 2 and "本届中部论坛" in [e.text for e in m.evidence]
+
+
+def test_fragment_alias_only_for_its_own_name():
+    # 下一届 + the short name is the series' next meeting, not the reported one
+    a, m = primary("第五届中部地区合作发展论坛(以下简称“中部论坛”)8日在南昌开幕。会议商定,下一届中部论坛将于明年在长沙举办。", "2024-06-09")
+    nxt = {x.id: x for x in a.meetings}[m.next_meeting]
+    assert nxt.status == "announced" and nxt.city == "长沙"
+
+
+@pytest.mark.parametrize(
+    "text,city",
+    [
+        ("特首今日(12日)在香港礼宾府与广东省省长王建新共同主持粤港合作联席会议第二十三次会议。", "香港"),
+        ("省长王建新10日在杭州西子宾馆主持召开浙皖合作座谈会。", "杭州"),
+        ("10日,浙皖合作座谈会在合肥滨湖国际会展中心举行。", "合肥"),
+    ],
+)
+def test_fragment_venue_inside_a_city(text, city):
+    _, m = primary(text, "2024-09-12")
+    assert m.city == city
+
+
+def test_fragment_chairing_in_the_future_is_announced():
+    a = parse("今日,王建新与李国华将共同主持闽港合作会议第三次会议。", "2024-04-21")
+    assert [x.status for x in a.meetings] == ["announced"]
+
+
+def test_region_head():
+    from regevents.extract.meeting_places import region_head
+
+    assert region_head("浙川东西部协作联席会") == region_head("浙江四川东西部协作联席会") == (frozenset({"浙江", "四川"}), "东西部协作联席会")
+    assert region_head("长三角地区主要领导座谈会") == (frozenset(), "长三角地区主要领导座谈会")
+    assert region_head("南京合肥合作")[0] != region_head("苏皖合作")[0]

@@ -18,11 +18,10 @@ import time
 import warnings
 
 import pytest
+import regex
 from conftest import read_text, text_names
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import regex
 
 import regevents
 from regevents import normalize as N
@@ -259,7 +258,7 @@ def test_every_known_offender_still_exists():
 
 
 def test_rule_timeout_is_a_warning_not_a_crash(monkeypatch):
-    import regevents.rules as rules
+    from regevents import rules
 
     monkeypatch.setattr(rules, "TIMEOUT_BASE_S", 0.02)
     monkeypatch.setattr(rules, "TIMEOUT_PER_CHAR_S", 0.0)
@@ -275,7 +274,7 @@ def test_rule_timeout_is_a_warning_not_a_crash(monkeypatch):
 
 
 def test_rule_results_unchanged_by_the_safety_net():
-    import regevents.rules as rules
+    from regevents import rules
 
     rule = load_rules("source")["stamp"]
     text = ("发布时间:2019-05-24 来源:中安在线\n" * 600)[:12_000]

@@ -28,17 +28,18 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from ..document import Document
-from ..gazetteer import Place, alternation, orgs, places, posts, surnames
+from ..gazetteer import Place, alternation, orgs, place_pattern, places, posts, surnames
 from ..models import Attendee, Meeting, Role, Span
 from ..normalize import DAMAGE
 from ..rules import load_rules
 from ..zones import HEADLINE
 from .people_names import NameHit, name_ends_at, plausible, read_name, read_slot_name, repair
-from .role_context import OrgContext, RoleHit, home_region, resolve_role, split_place
+from .role_context import OrgContext, RoleHit, SarContext, home_region, is_sar, resolve_role, split_place, takes_place_from, within
 
 _SENT_END = regex.compile(r"[。!?\n]")
 _CLAUSE_END = regex.compile(r"[,;。!?\n]")
@@ -52,6 +53,7 @@ _LIST_SEP = regex.compile(r"、|以及|和|及")  # between members of a list af
 _MEMBER = regex.compile(r"[\p{Han}\ufffd]{2,4}(?=、)")  # one member of a 、-list, read or not
 _SEGMENT_MARKS = ",、;。:!?()“” \n"
 _MAX_BODY = 16
+_MAX_ZONE_NAME = 8  # the proper name before 新区管委会, 高新区管委会 ...
 _MAX_PREFIXED_BODY = 24  # place or central body + a body of its own (深圳市前海深港现代服务业合作区管理局)
 _PARTIAL_BODY = regex.compile(r"(?:自治区|自治州|省|市|区|县|州)")  # 省委, 市政府: their place comes from context
 _LEFT_WORDS = frozenset("与和及同由请向对将")
@@ -73,6 +75,8 @@ class Mention:
     resolved: list[Role] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     excluded: bool = False
+    head: "Mention | None" = None  # the first member of a list that shares its post (省领导甲、乙; 副主席甲、乙)
+    shares: str = ""  # "all": the whole chain (a generic post); "last": its last post (副主席 after 党组成员)
 
 
 def _rules():
@@ -155,13 +159,14 @@ def _local_body_without_place(org: str) -> bool:
     return o is not None and o.is_local and not _PARTIAL_BODY.match(org) and split_place(org)[0] is None
 
 
-def _body_prefix(text: str, start: int) -> int | None:
+def _body_prefix(text: str, start: int, org: str = "") -> int | None:
     """Start of what names the owner of a local body word written without its place, or None.
 
     ``广州南沙开发区`` + 管委会主任, ``某某建设领导小组`` + 办公室主任, ``某某大学`` +
     党委书记: the prefix fills its clause segment, holds no function word or verb,
     and opens with a place or a known central body, or is an institution (rule
-    ``institution_body``).
+    ``institution_body``), or is a zone (rule ``zone_body``: 某某示范区 + 执委会主任), or
+    the proper name of the zone the body word itself opens with (某某 + 新区管委会主任).
     """
     seg = _clause_segment(text, start, _MAX_PREFIXED_BODY + 1)
     if seg is None or start - seg < 2:
@@ -169,8 +174,14 @@ def _body_prefix(text: str, start: int) -> int | None:
     cand = text[seg:start]
     if not _ALL_HAN.fullmatch(cand) or _rules()["not_a_body"].search(cand):
         return None
-    if split_place(cand)[0] is not None or _central_prefix(cand, rest=1) or _rules()["institution_body"].pattern.fullmatch(cand):
+    rules = _rules()
+    if split_place(cand)[0] is not None or _central_prefix(cand, rest=1) or rules["institution_body"].pattern.fullmatch(cand):
         return seg
+    zone = rules["zone_body"].pattern
+    if zone.search(cand):
+        return seg  # 示范区 + 执委会主任, 某某新区 + 管委会主任: a zone owns its managing body
+    if len(cand) <= _MAX_ZONE_NAME and any(zone.search(cand + org[:k]) for k in range(2, min(len(org), 7))):
+        return seg  # 两江 + 新区管委会主任: the zone's own name
     return None
 
 
@@ -243,12 +254,44 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
                 org = lvl.group() + org  # 省发展改革委: the level word the vocabulary left out
                 start -= len(lvl.group())
             elif _local_body_without_place(org):
-                owner = _body_prefix(text, start)
+                owner = _body_prefix(text, start, org)
                 if owner is not None:
                     org = text[owner:start] + org  # 某某大学党委书记, 广州某某开发区管委会主任
                     start = owner
+        if org:
+            start, org = _with_parent_place(text, start, org)
         out.append(RoleHit(start, m.end(), org, title))
     return out, dangling
+
+
+_MAX_PLACE = 12  # 黔西南布依族苗族自治州
+
+
+def _with_parent_place(text: str, start: int, org: str) -> tuple[int, str]:
+    """``常州市`` + ``金坛区委``: a division printed right before the place its role opens with, and
+    holding it, belongs to the role (roles keep their printed wording: 常州市金坛区委书记).
+
+    The role pattern reads one place, so the match starts at the lower one; this walks back over
+    the city and the province written before it.
+    """
+    place = split_place(org)[0]
+    if place is None or org.startswith("中共"):
+        return start, org
+    for _ in range(2):
+        found = None
+        for k in range(2, min(_MAX_PLACE, start) + 1):
+            cand = text[start - k : start]
+            parent = next((p for p in places().lookup_all(cand) if p.name == cand and within(place, p)), None)
+            if parent is not None:
+                found = (k, parent)
+        if found is None:
+            break
+        k, parent = found
+        start, org, place = start - k, text[start - k : start] + org, parent
+    if text.startswith("中共", max(0, start - 2)) and start >= 2:
+        start, org = start - 2, "中共" + org
+    return start, org
+
 
 
 def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> list[list[RoleHit]]:
@@ -281,18 +324,58 @@ def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> lis
 
 
 def _is_generic(chain: list[RoleHit]) -> bool:
+    if not chain:
+        return False
     infos = [posts().info(h.title) for h in chain]
     return all(i is not None and i.category == _GENERIC for i in infos)
 
 
-def _not_a_person(name: str) -> bool:
-    return DAMAGE not in name and (name in places() or name in orgs() or posts().is_title(name))
+def _not_a_person(name: str, *, slot: bool = False) -> bool:
+    """A body, a title or a place, not a name.
+
+    ``slot``: the name stands right after a chain of specific posts and a strong boundary ends it
+    (``主席吉林出席``, ``市委书记宁波,``). There the grammar says a person is named, and a name that is
+    also a place (吉林, 宁波) is read as the name.
+    """
+    if DAMAGE in name:
+        return False
+    if name in orgs() or posts().is_title(name):
+        return True
+    return name in places() and not slot
+
+
+def _place_follows(text: str, pos: int, role_starts: set[int]) -> bool:
+    """Is the word before ``pos`` joined to a place (``宁波、温州两市``)? Then a place read before it is one
+    of a list of places, not a name in the post slot. A place that opens the next person's role
+    (``宁波、马鞍山市委书记某某``) is not such a list."""
+    sep = _LIST_SEP.match(text, pos)
+    if sep is None or sep.end() in role_starts:
+        return False
+    return place_pattern().match(text, sep.end()) is not None
+
+
+def _body_ahead(text: str, pos: int, role_starts: set[int]) -> bool:
+    """Does a body name start at ``pos`` and run on to a post title (``、经济及科技发展局局长某某``)?
+
+    A list member read at ``pos`` (经济, ended by the weak boundary 及) is then the start of a body,
+    not a person: the text from ``pos`` to the title holds no mark, ends like a body (rule
+    ``body_suffix``), and no recognised role starts inside it (``甲及省发展改革委主任乙`` keeps 甲).
+    """
+    stop = min(len(text), pos + _MAX_PREFIXED_BODY + 1)
+    t = posts().pattern.search(text, pos, stop)
+    if t is None or t.start() - pos < 3:
+        return False
+    cand = text[pos : t.start()]
+    if not _ALL_HAN.fullmatch(cand) or not _rules()["body_suffix"].search(cand):
+        return False
+    return not any(pos < r <= t.start() for r in role_starts)
 
 
 def _role_mentions(text: str, known: set[str]) -> list[Mention]:
     out: list[Mention] = []
     hits, dangling = _role_hits(text)
     role_starts = {h.start for h in hits}
+    shared = _rules()["shared_post"].pattern
     for chain in _chains(text, hits, dangling):
         pos = chain[-1].end
         if pos < len(text) and text[pos] == " ":
@@ -301,13 +384,21 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
         hit = read_name(text, pos, known)
         if hit is None and not generic and any(h.org for h in chain):
             hit = read_slot_name(text, pos)  # 国家发展改革委副主任某某出席: a surname the table lacks
-        if hit is None or _not_a_person(hit.text):
+        if hit is None:
             continue
-        out.append(Mention(hit, chain[0].start, "role", roles=list(chain)))
-        # a 、-list after the name: 省领导甲、乙、丙 share a generic post; others are listed bare
+        slot = not generic and hit.strong and not _place_follows(text, hit.end, role_starts)
+        if hit is None or _not_a_person(hit.text, slot=slot):
+            continue
+        head = Mention(hit, chain[0].start, "role", roles=list(chain))
+        out.append(head)
+        # a 、-list after the name: 省领导甲、乙、丙 share a generic post, 副主席甲、乙 a post held by
+        # several people at once (rule shared_post); others are listed bare
+        shares = "all" if generic else ("last" if shared.search(chain[-1].title) else "")
         end = hit.end
         while (sep := _LIST_SEP.match(text, end)) and sep.end() not in role_starts:
             last = sep.group() != "、"  # 甲、乙和丙: a joining word brings in the last member
+            if _body_ahead(text, sep.end(), role_starts):
+                break  # 、经济及科技发展局局长某某: a body name, not a member
             nxt = read_name(text, sep.end(), known)
             if nxt is None or not plausible(nxt.text):
                 # a member that does not read as a name is passed over, not taken as the end of the list
@@ -318,7 +409,10 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
                 continue
             if _not_a_person(nxt.text) or (last and not nxt.strong):
                 break
-            out.append(Mention(nxt, nxt.start, "role" if generic else "list", roles=list(chain) if generic else []))
+            if shares:
+                out.append(Mention(nxt, nxt.start, "role", roles=list(chain), head=head, shares=shares))
+            else:
+                out.append(Mention(nxt, nxt.start, "list"))
             end = nxt.end
             if last:
                 break
@@ -355,7 +449,7 @@ def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Men
             if role is not None:
                 pos = role.name.end
             else:
-                hit = read_name(text, pos, known)
+                hit = None if _body_ahead(text, pos, set(by_start)) else read_name(text, pos, known)
                 if hit is None or not plausible(hit.text):
                     skip = _MEMBER.match(text, pos)  # passed over, as in a list after a post
                     if skip is None or _not_a_person(skip.group()):
@@ -521,6 +615,127 @@ def _own_region(text: str, meetings: list[Meeting]) -> Place | None:
     return places().lookup(next(iter(found))) if len(found) == 1 else None
 
 
+def _explicit_places(m: Mention) -> set[str]:
+    """The places a mention's roles print (江苏省委书记 -> 江苏省)."""
+    out: set[str] = set()
+    for h in m.roles:
+        p = split_place(h.org)[0] if h.org else None
+        if p is not None:
+            out.add(p.name)
+    return out
+
+
+def _home_side(
+    m: Mention, prev: OrgContext, prev_generic: bool, gap: str, home: Place | None, home_seen: bool, later: list[Mention]
+) -> bool:
+    """Does a post written without its place, right after a person of ANOTHER region, belong to the
+    outlet's home region rather than to that person's?
+
+    A provincial paper writes its own leaders without the province and a guest with it. So a
+    bare ``省委副书记`` after ``江苏省委书记甲`` is the home province's when the guest's clause has
+    closed with its own predicate (rule ``closed_clause``: ``甲讲话,省委副书记…``) and the sentence
+    shows both sides (``home_seen``: a home leader was already named in it, or the reported meeting
+    is held in the home region; or the guest region is printed again for a later person:
+    ``省委书记甲、江苏省委书记乙讲话,省委副书记、省长丙主持,江苏省委副书记、省长丁出席``). A generic
+    post written again is the other side too (``江苏省领导甲、乙,省领导丙、丁参加``: one region
+    would be one list). Otherwise the previous person's region stands (``江苏省委书记甲,省委副书记、
+    省长乙率团``; ``会见江苏省委书记甲、省长乙``).
+    """
+    if home is None or prev.place is None or prev.inferred or prev.place.name == home.name:
+        return False
+    if not m.roles or not takes_place_from(m.roles[0], home):
+        return False
+    if prev_generic and _is_generic(m.roles):
+        return True
+    if not _rules()["closed_clause"].search(gap):
+        return False
+    return home_seen or any(prev.place.name in _explicit_places(x) for x in later)
+
+
+def _sar_fallback(text: str, home: Place | None) -> SarContext | None:
+    """The SAR bare SAR posts belong to when nothing nearer says: the outlet's, else the only SAR
+    the article names (特首某某 in an article about Hong Kong alone)."""
+    if is_sar(home):
+        assert home is not None
+        return SarContext(home, home.name, True)
+    found = {p.name: p for m in _sar_names().finditer(text) if (p := places().lookup(m.group())) is not None}
+    if len(found) == 1:
+        p = next(iter(found.values()))
+        return SarContext(p, p.name, True)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _sar_names() -> regex.Pattern[str]:
+    names: set[str] = set()
+    for p in places():
+        if is_sar(p):
+            names |= {p.name, p.short, *p.aliases}
+    return regex.compile(alternation(names))
+
+
+@lru_cache(maxsize=1)
+def _sar_governments() -> regex.Pattern[str]:
+    """SAR governments written with their region (香港特区政府, 澳门特别行政区政府)."""
+    govs = {o.name for o in orgs() if o.kind == "sar" and o.name.endswith("政府") and is_sar(split_place(o.name)[0])}
+    return regex.compile(alternation(govs))
+
+
+def _sentence_sar(text: str, start: int, end: int) -> SarContext | None:
+    """The SAR government a sentence names before a person (香港特区政府出席会议的官员包括…)."""
+    last = None
+    for g in _sar_governments().finditer(text, start, end):
+        last = g
+    if last is None:
+        return None
+    place = split_place(last.group())[0]
+    assert place is not None
+    return SarContext(place, last.group(), False)
+
+
+def _hosted_at_home(meetings: list[Meeting], home: Place | None) -> bool:
+    """Is a reported (held) meeting in the home region's province?"""
+    if home is None:
+        return False
+    for mt in meetings:
+        for name in (mt.city, mt.province):
+            p = places().lookup(name) if mt.status == "held" and name else None
+            if p is not None and p.province == home.province:
+                return True
+    return False
+
+
+def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home: Place | None, hosted: bool) -> None:
+    """Fill every role mention's ``resolved`` roles, in text order (see :func:`_home_side`)."""
+    sar_fallback = _sar_fallback(text, home)
+    prev_ctx: OrgContext | None = None
+    prev_sent = -1
+    prev_generic = False
+    prev_end = 0
+    home_seen = hosted
+    for i, m in enumerate(role_ms):
+        si = sents.index(m.start)
+        if si != prev_sent:
+            home_seen = hosted
+        if m.head is not None and m.head.resolved:
+            m.resolved = list(m.head.resolved) if m.shares == "all" else m.head.resolved[-1:]
+            prev_end = m.name.end
+            continue  # a list member shares its head's post, and its context
+        ctx = prev_ctx if si == prev_sent else None
+        if ctx is not None:
+            later = [x for x in role_ms[i + 1 :] if sents.index(x.start) == si and x.head is None]
+            gap = text[prev_end : m.start]
+            if _home_side(m, ctx, prev_generic, gap, home, home_seen, later):
+                ctx = None
+        sar = _sentence_sar(text, sents.start(m.start), m.start) or sar_fallback
+        for h in m.roles:
+            role, ctx = resolve_role(h, ctx, home, sar)
+            m.resolved.append(role)
+        if home is not None and any(r.org and split_place(r.org)[0] == home for r in m.resolved):
+            home_seen = True  # a leader of the home region (printed or filled in) is named in this sentence
+        prev_ctx, prev_sent, prev_generic, prev_end = ctx, si, _is_generic(m.roles), m.name.end
+
+
 def _headline_ranges(doc: Document) -> list[tuple[int, int]]:
     return [(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == HEADLINE]
 
@@ -549,17 +764,8 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
         m.excluded = _excluded(text, m, sents, byline)
 
     # 2. roles with context: along the chain, then from the previous person of the sentence, then the outlet
-    prev_ctx: OrgContext | None = None
-    prev_sent = -1
-    for m in mentions:
-        if m.kind != "role" or m.excluded:
-            continue
-        si = sents.index(m.start)
-        ctx = prev_ctx if si == prev_sent else None
-        for h in m.roles:
-            role, ctx = resolve_role(h, ctx, home)
-            m.resolved.append(role)
-        prev_ctx, prev_sent = ctx, si
+    role_ms = [m for m in mentions if m.kind == "role" and not m.excluded]
+    _resolve_mentions(text, role_ms, sents, home, _hosted_at_home(meetings, home))
 
     # 3. people, damaged names repaired from other mentions
     people: dict[str, _Person] = {}

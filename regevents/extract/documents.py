@@ -114,13 +114,15 @@ _SETTING = regex.compile(r"(?:上|期间|之际|时|中|会上)$")
 
 
 def _setting_start(masked: str, s0: int, verb: int) -> int:
-    """Start of the verb's clause, or of the clause before it when that one sets the scene (…论坛上,)."""
+    """Start of the verb's clause, or of the clause before it when that one sets the scene (…论坛上,)
+    or is only a time (2021年,)."""
     stops = [m.start() for m in _CLAUSE_STOP.finditer(masked, s0, verb)]
     if not stops:
         return s0
     start = stops[-1] + 1
-    if _SETTING.search(masked, s0, stops[-1]):
-        start = stops[-2] + 1 if len(stops) >= 2 else s0
+    before = stops[-2] + 1 if len(stops) >= 2 else s0
+    if _SETTING.search(masked, s0, stops[-1]) or load_rules("documents")["time_clause"].pattern.match(masked[before : stops[-1]]):
+        start = before
     return start
 
 
@@ -141,7 +143,7 @@ def _read(text: str, masked: str, hit: TitleHit, year: int | None = None) -> _Re
         last = vm
     if last is not None:
         between = masked[last.end() : hit.start]
-        if rules["verb_gap"].pattern.match(between) or rules["verb_near"].pattern.match(between):
+        if any(rules[r].pattern.match(between) for r in ("verb_gap", "verb_near", "verb_count_list")):
             action = last.lastgroup or "referenced"
             before = masked[max(s0, last.start() - 12) : last.start()]
             if action != "referenced" and rules["time_shift"].pattern.search(before):

@@ -8,11 +8,12 @@ offsets and scans once (depth counting), so a long paragraph costs one pass.
 """
 from __future__ import annotations
 
-OPEN = {"“": "”", "‘": "’", "《": "》", "(": ")", "【": "】"}
+OPEN = {"“": "”", "‘": "’", "《": "》", "(": ")", "【": "】", "「": "」", "『": "』"}
 CLOSE = {v: k for k, v in OPEN.items()}
 CLAUSE = frozenset(",。;:!?\n")
 SENTENCE = frozenset("。!?\n")
 _TRIM = " \t,。;:!?、…—-"
+_PAIRS = (("“", "”"), ("「", "」"), ('"', '"'))
 
 
 def clause_start(text: str, pos: int, limit: int = 200, stops: frozenset[str] = CLAUSE) -> int:
@@ -51,21 +52,29 @@ def clause_end(text: str, pos: int, limit: int = 400, stops: frozenset[str] = CL
 
 def split_items(text: str, start: int, end: int, seps: str = "、", words: tuple[str, ...] = ("以及", "及")) -> list[tuple[int, int]]:
     """Items of the list in ``[start, end)``: cut at ``seps`` and ``words`` outside quotes, and between
-    adjacent quotations (“A”“B”). Ranges are trimmed of punctuation and spaces."""
+    adjacent quotations (“A”“B”). ASCII ``"`` count as quotes when they pair up inside the range
+    (pages typed without curly quotes). Ranges are trimmed of punctuation and spaces."""
     items: list[tuple[int, int]] = []
     depth = 0
+    ascii_quotes = text.count('"', start, end) % 2 == 0
+    in_ascii = False
     s = start
     i = start
     while i < end:
         ch = text[i]
-        if ch in OPEN:
-            if depth == 0 and ch == "“" and i > s and text[i - 1] == "”":
+        if ch == '"' and ascii_quotes:
+            if not in_ascii and depth == 0 and i > s and text[i - 1] in '"”':
+                items.append((s, i))  # "A""B": adjacent quotations
+                s = i
+            in_ascii = not in_ascii
+        elif ch in OPEN:
+            if depth == 0 and not in_ascii and ch == "“" and i > s and text[i - 1] in '”"':
                 items.append((s, i))
                 s = i
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0:
+        elif depth == 0 and not in_ascii:
             if ch in seps:
                 items.append((s, i))
                 s = i + 1
@@ -87,8 +96,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    if end - start >= 2 and text[start] == "“" and text[end - 1] == "”" and "“" not in text[start + 1 : end - 1]:
-        start, end = start + 1, end - 1
+    for op, cl in _PAIRS:
+        if end - start >= 2 and text[start] == op and text[end - 1] == cl and op not in text[start + 1 : end - 1]:
+            return start + 1, end - 1
     return start, end
 
 

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -211,14 +213,35 @@ def _lead_stripped(text: str, items: list[tuple[int, int]]) -> list[tuple[int, i
 
 def _ordinal_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """一是A;二是B;三是C within ``[start, end)``: the items in order, or [] when the run is broken."""
-    ords = []
+    return _run_items(text, start, end, _rules()["ordinal"].pattern, bare=False)
+
+
+def _marked_items(text: str, start: int, end: int, bare: bool) -> list[tuple[int, int]]:
+    """Items numbered in any one family (一是, (一), 1., (1), ①, 第一, and a bare digit when ``bare``,
+    i.e. a count announced the list) within ``[start, end)``."""
+    return _run_items(text, start, end, _rules()["item_marker"].pattern, bare=bare)
+
+
+def _run_items(text: str, start: int, end: int, marker: regex.Pattern[str], bare: bool) -> list[tuple[int, int]]:
+    """The items of the first run of markers of one family counting on from 1; [] when the run is
+    broken before its second item. Markers of another family inside an item are part of it."""
+    ords: list[regex.Match[str]] = []
+    family: str | None = None
     expect = 1
-    for m in _rules()["ordinal"].finditer(text, start, end):
-        if m.start() > start and text[m.start() - 1] not in ",;:。 \n":
+    for m in marker.finditer(text, start, end):
+        fam, num = _heading_number(m)
+        before = text[m.start() - 1] if m.start() > start else ""
+        if before and before not in (":;。\n" if fam == "bare" else ",;:。 \n"):
             continue
-        if cn_number(m.group("ord")) != expect:
-            if expect == 1:
+        if fam == "bare" and not bare:
+            continue
+        if family is None:
+            if num != 1:
                 continue
+            family = fam
+        elif fam != family:
+            continue
+        elif num != expect:
             break
         ords.append(m)
         expect += 1
@@ -260,14 +283,26 @@ def _short_sentence_items(text: str, after: int, para_end: int, n: int) -> tuple
 
 
 def _heading_number(m: regex.Match[str]) -> tuple[str, int | None]:
-    """(family, number) of an ordinal heading: 二是 -> ("是", 2), (三) -> ("()", 3), 4. -> ("1", 4)."""
-    if m.group("cn"):
-        return m.group("fam"), cn_number(m.group("cn"))
-    if m.group("pn"):
-        return "()", cn_number(m.group("pn"))
-    if m.group("dn"):
-        return "第", cn_number(m.group("dn"))
-    return "1", int(m.group("an"))
+    """(family, number) of an item marker: 二是 -> ("是", 2), (三) -> ("()", 3), 4. -> ("1", 4),
+    ② -> ("①", 2), a bare 3 -> ("bare", 3)."""
+    groups = m.groupdict()
+    if groups.get("ord"):
+        return groups["fam"], cn_number(groups["ord"])
+    if groups.get("cn"):
+        return groups["fam"], cn_number(groups["cn"])
+    if groups.get("pn"):
+        return "()", cn_number(groups["pn"])
+    if groups.get("dn"):
+        return "第", cn_number(groups["dn"])
+    if groups.get("ap"):
+        return "(1)", int(groups["ap"])
+    if groups.get("an"):
+        return "1", int(groups["an"])
+    if groups.get("circ"):
+        return "①", ord(groups["circ"]) - 0x245F
+    if groups.get("pcirc"):
+        return "⑴", ord(groups["pcirc"]) - 0x2473
+    return "bare", int(groups["bn"])
 
 
 def _heading_items(
@@ -289,6 +324,8 @@ def _heading_items(
         fam, num = _heading_number(m)
         if num != expect or (family is None and families is not None and fam not in families):
             break
+        if fam == "bare" and n is None:
+            break  # a bare digit is a number only where a count announced the list
         if family is not None and fam != family:
             break
         family = fam
@@ -301,6 +338,62 @@ def _heading_items(
         if len(items) == n:
             break
     return items
+
+
+def _line_items(text: str, paras: list[tuple[int, int]], after: int, n: int | None) -> list[tuple[int, int]]:
+    """Items written one a line with no number left (a bullet or keycap stripped by the cleaner) after a
+    count that ends its paragraph with a colon: the next ``n`` paragraphs, each one short sentence that
+    opens with an action (共建…, 联合打造…). All ``n`` must be there, or nothing is read."""
+    if not n:
+        return []
+    action = _rules()["item_action"].pattern
+    items: list[tuple[int, int]] = []
+    for ps, pe in paras:
+        if ps < after:
+            continue
+        a, b = trim(text, ps, pe)
+        if not 2 <= b - a <= _MAX_ITEM or clause_end(text, a, b - a, SENTENCE) < b or not action.match(text[a:b]):
+            break
+        items.append((a, b))
+        if len(items) == n:
+            return items
+    return []
+
+
+def _split_counted(text: str, start: int, end: int, n: int | None) -> list[tuple[int, int]]:
+    """The items of a list after a count's colon: cut at ; when there is one, else at commas when
+    they give exactly the announced number (共同推动A,共同推进B,…), else at 、."""
+    if ";" in text[start:end]:
+        return split_items(text, start, end, seps=";", words=())
+    if n:
+        commas = split_items(text, start, end, seps=",", words=())
+        if len(commas) == n:
+            return commas
+    return split_items(text, start, end, seps="、", words=())
+
+
+def _colon_items(
+    text: str, paras: list[tuple[int, int]], after: int, pe: int, n: int | None, numbered_only: bool
+) -> tuple[list[tuple[int, int]], int]:
+    """The items a count's colon announces, and where they end: numbered in the paragraph from the
+    colon on (any family), else (not ``numbered_only``) the list up to the sentence end; when the
+    colon ends the paragraph, numbered headings or bare lines in the next paragraphs."""
+    if after >= pe - 1:
+        items = _heading_items(text, paras, pe, n)
+        if not items and not numbered_only:
+            items = _line_items(text, paras, pe, n)
+        return items, (items[-1][1] if items else after)
+    end = clause_end(text, after, pe - after, frozenset("。\n"))
+    bare = n is not None
+    items = _marked_items(text, after, end, bare)
+    if not items:
+        # items ending in 。 (1.A。2.B。): the run may go on past the sentence when it starts at the colon
+        items = _marked_items(text, after, pe, bare)
+        if items and items[0][0] - after > 4:
+            items = []
+    if items or numbered_only:
+        return items, (items[-1][1] if items else after)
+    return _split_counted(text, after, end, n), end
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -435,18 +528,18 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             if len(before) >= 2 and col.add_group(before, kind, "count_list", n, count, who):
                 continue
         colon = rules["count_tail_colon"].pattern.match(text[m.end() : pe])
-        if colon and m.end() + colon.end() < pe - 1:
+        if colon and (m.end() + colon.end() < pe - 1 or n is not None):
             after = m.end() + colon.end()
-            end = clause_end(text, after, pe - after, frozenset("。\n"))
-            items = _ordinal_items(text, after, end)
-            if not items and not numbered_only:
-                seps = ";" if ";" in text[after:end] else "、"
-                items = split_items(text, after, end, seps=seps, words=())
+            if is_retro(m.start(), after):
+                continue  # 三项重点任务进展情况: a report follows, not goals
+            items, last = _colon_items(text, paras, after, pe, n, numbered_only)
             if col.add_group(items, kind, "count_colon", n, count, who):
-                col.consumed.append((m.start(), end))
-            continue
+                col.consumed.append((m.start(), last))
+                continue
+            if after < pe - 1:
+                continue
         sent_end = clause_end(text, m.end(), pe - m.end(), frozenset("。:\n") if colon else frozenset("。\n"))
-        items = _ordinal_items(text, sent_end, pe)
+        items = _marked_items(text, sent_end, pe, bare=n is not None)
         if items and items[0][0] - sent_end > 4:
             items = []  # the agenda must follow the count's sentence at once
         last = items[-1][1] if items else sent_end
@@ -457,6 +550,25 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             last = items[-1][1] if items else sent_end
         if col.add_group(items, kind, "count_sentences", n, count, who):
             col.consumed.append((m.start(), max(last, pe if who else last)))
+
+    # 1b. quoted count labels: 坚持“四个共同”:共同推动A,共同推进B,…
+    for m in rules["count_label"].finditer(text):
+        if not in_body(m.start()):
+            continue
+        ok, who = allowed(m.start(), proposals=True)
+        if not ok or _slogan(m):
+            continue
+        n = cn_number(m.group("num"))
+        if not n or n < 2 or n > 12:
+            continue
+        ps, pe = _para_of(paras, m.start())
+        # after a full stop (做到“三个坚持”。) only a numbered run can be the items
+        items, last = _colon_items(text, paras, m.end(), pe, n, numbered_only=m.group("stop") == "。")
+        label = m.group("label")
+        if len(items) != n and not (len(items) >= 2 and all(text.startswith(label, a) for a, _ in items)):
+            continue  # the items must number as the label says, or each open with its label word
+        if col.add_group(items, "proposal" if who else "task", "count_label", n, (m.start(), m.end("label") + 1), who):
+            col.consumed.append((m.start(), last))
 
     # 2. positioning lists: 目标定位:A、B、C / 锚定建设A、B、C的目标定位
     for m in rules["positioning"].finditer(text):
@@ -474,6 +586,24 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         items = _list_before(text, m.start())
         if len(items) >= 2 and not any(text[a:b] in places() or text[a:b] in orgs() for a, b in items):
             col.add_group(items, "positioning", "positioning_before")
+
+    # 2b. positioning lists a plan set out: 按照《总体方案》确定的A、B、C战略定位
+    for m in rules["positioning_given"].finditer(text):
+        if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0] or is_retro(m.start(), m.end()):
+            continue
+        items = _split_last_and(text, split_items(text, m.start("list"), m.end("list")))
+        if _positioning_items(text, items):
+            col.add_group(items, "positioning", "positioning_given")
+
+    # 2c. positioning lists after 建设成为 / 打造成为: 携手把老区建设成为A、B、C和D
+    for m in rules["positioning_become"].finditer(text):
+        if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
+            continue
+        if is_retro(*_sentence_of(text, m.start())):
+            continue
+        items = _split_last_and(text, split_items(text, m.end(), clause_end(text, m.end())))
+        if _positioning_items(text, items):
+            col.add_group(items, "positioning", "positioning_become")
 
     # 3. initiatives and declarations
     for m in rules["initiative"].finditer(text):
@@ -498,6 +628,29 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
                 continue
             items = _ordinal_items(text, m.start(), pe)
             col.add_group(items, "proposal" if who else "task", "agenda", who=who)
+
+    # 4a. numbered work after a colon with no count: 会议明确了下一步重点工作:(一)A;(二)B / 1.A;2.B
+    task_intro = rules["task_intro"].pattern
+    for ps, pe in paras:
+        c = text.find(":", ps, pe)
+        while c >= 0:
+            intro_start = clause_start(text, c, c - ps, SENTENCE)
+            ok, who = allowed(c, proposals=True)
+            if (
+                (ok or numbered_allowed(c))
+                and _outside_titles(task_intro, text, intro_start, c)
+                and _outside_titles(agenda_intro, text, intro_start, c)
+                and not retro_intro.search(text, intro_start, c)
+                and not is_retro(intro_start, c)
+            ):
+                if c >= pe - 1:
+                    items = _heading_items(text, paras, pe, None)
+                else:
+                    items = _marked_items(text, c + 1, pe, bare=False)
+                    if items and items[0][0] - c > 5:
+                        items = []
+                col.add_group(items, "proposal" if who else "task", "agenda_colon", who=who)
+            c = text.find(":", c + 1, pe)
 
     # 4b. agendas as paragraph headings with no count before them: 一是X。…(paragraph) 二是Y。…
     heading = rules["ordinal_heading"].pattern
@@ -616,6 +769,55 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             )
         )
     return out
+
+
+def _outside_titles(pattern: regex.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Does ``pattern`` occur in ``[start, end)`` outside a title in 《》 (《2023年工作要点》 names a
+    document, it announces no work)?"""
+    for m in pattern.finditer(text, start, end):
+        if text.rfind("《", start, m.start()) <= text.rfind("》", start, m.start()):
+            return True
+    return False
+
+
+def _slogan(m: regex.Match[str]) -> bool:
+    """Is the quoted label a party-building slogan (“四个意识”), never a list of cooperation goals?"""
+    return m.string[m.start("num") : m.end("label")] in _slogans()
+
+
+@lru_cache(maxsize=1)
+def _slogans() -> frozenset[str]:
+    ref = resources.files("regevents") / "data" / "goal_slogans.tsv"
+    rows = [ln for ln in ref.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(ln.split("\t")[0].strip() for ln in rows[1:])
+
+
+def _positioning_items(text: str, items: list[tuple[int, int]]) -> bool:
+    """A positioning list read without a 定位: colon: two or more items, each long enough to name a
+    role (示范区, 新高地), none a place or a body (产业、创新、开放高地 is one item cut by its 、)."""
+    words = [text[a:b] for a, b in items]
+    return len(words) >= 2 and all(
+        4 <= len(w) <= 30 and w not in places() and w not in orgs() for w in words
+    )
+
+
+def _split_last_and(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut the last item of a 、-list at its last 和 (A、B、C和D) when both halves are items in their
+    own right: four characters or more, each ending like the other half or an earlier item
+    (示范区 … 传承区), so that 生态保护和高质量发展示范区 stays whole."""
+    if len(items) < 2:
+        return items
+    a, b = items[-1]
+    cut = text.rfind("和", a, b)
+    if cut < 0:
+        return items
+    left, right = (a, cut), (cut + 1, b)
+    if left[1] - left[0] < 4 or right[1] - right[0] < 4:
+        return items
+    ends = {text[y - 1] for _, y in items[:-1]} | {text[b - 1]}
+    if text[cut - 1] not in ends or text[b - 1] not in ends | {text[cut - 1]}:
+        return items
+    return items[:-1] + [left, right]
 
 
 def _affix_list(text: str, start: int, end: int, col: _Collector) -> None:

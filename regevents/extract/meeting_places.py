@@ -138,6 +138,33 @@ def _region_members() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items() if isinstance(v, list)}
 
 
+def region_head(name: str) -> tuple[frozenset[str], str]:
+    """The regions a name opens with and the rest: ``浙川东西部协作联席会`` and ``浙江四川东西部协作联席会``
+    both give ({浙江, 四川}, ``东西部协作联席会``).
+
+    Why: a headline abbreviates the participants (浙川, 沪港) where the body writes them out, so the
+    same series is printed two ways. Full province or prefecture names and one-character provincial
+    abbreviations are read from the start, greedily; nothing is guessed when the run is ambiguous.
+    """
+    g = places()
+    pat = _region_pattern()
+    found: list[str] = []
+    pos = 0
+    while pos < len(name):
+        m = pat.match(name, pos)
+        p = g.lookup(m.group()) if m else None
+        if p is not None:
+            found.append(p.province if p.level == "province" else p.short)
+            pos = m.end()
+            continue
+        prov = [q for q in g.lookup_abbr_all(name[pos]) if q.level == "province"]
+        if not prov:
+            break
+        found.append(prov[0].province)
+        pos += 1
+    return frozenset(found), name[pos:]
+
+
 def regions_in_name(name: str) -> list[str]:
     """Regions named inside a meeting name: 粤港合作… -> 广东, 香港; …重庆四川党政… -> 重庆, 四川;
     京津冀协同发展座谈会 -> 北京, 天津, 河北 (a named region with fixed members)."""

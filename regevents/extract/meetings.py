@@ -26,7 +26,14 @@ How it reads the genre:
    its time (``论坛前举行了…签约仪式``) shares its date and place.
    An announced meeting of the same kind is its ``next_meeting``. A past
    meeting is kept only when a frame says it was held (主持召开…座谈会后);
-   a past meeting merely alluded to is not a record.
+   a past meeting merely alluded to is not a record. A meeting dated only by
+   ``当天下午``/``同日``/``次日`` takes the day of the meeting reported before it.
+5. A short name the article gives (``X(以下简称“泛珠大会”)``) is X wherever it
+   appears (``本届泛珠大会``): evidence of X, never a meeting of its own.
+   Participants written short in one name and in full in another (``浙川…`` /
+   ``浙江四川…``) make one series. A clause saying who chaired (``…副省长X主持``)
+   in a meeting's own paragraph is kept as that meeting's evidence; ``resolve``
+   takes its chair from it, so two meetings on one day each get their own.
 
 Dates come from :func:`regevents.dates.find_dates` anchored on the
 article's own date (never guessed); city and province from the venue phrase
@@ -35,6 +42,7 @@ through the division gazetteer (:mod:`.meeting_places`).
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -47,7 +55,7 @@ from ..models import Meeting, Span
 from ..rules import load_rules
 from ..zones import HEADLINE
 from .meeting_names import NameHit, Spans, find_names, is_weak
-from .meeting_places import Venue, home_venue, parse_venue, regions_for_meeting
+from .meeting_places import Venue, home_venue, parse_venue, region_head, regions_for_meeting
 
 HELD, ANNOUNCED, MENTIONED = "held", "announced", "mentioned"
 
@@ -58,6 +66,7 @@ _REL_YEAR = regex.compile(r"明年|来年|后年")  # the year of an announced m
 _NEXT_PREFIX = regex.compile(r"下一?[届次]")
 _PAST_REF = regex.compile(r"上一?[次届]|去年|前年|历[次届]|往届")  # 上次会议 is another meeting of the series
 _RIGHT_WINDOW = 48
+_ALIAS_WINDOW = 32  # (以下简称“…”) right after a name
 _LEFT_WINDOW = 120
 
 
@@ -75,6 +84,8 @@ class _Mention:
     headline: bool = False
     date: DateMention | None = None  # the date of its own frame (framed mentions only)
     during: bool = False  # 论坛前/会议期间 …: held within the time and place of another meeting
+    alias_of: "_Mention | None" = None  # a short name the article gave that meeting ((以下简称“泛珠大会”))
+    day_shift: int | None = None  # 当天 (0) / 次日 (1): dated by the meeting reported just before it
 
     @cached_property
     def frame_key(self) -> tuple[str, str | None, str | None, str | None]:
@@ -121,7 +132,7 @@ class _Group:
     def _find_best(self) -> _Mention:
         return max(
             self.mentions,
-            key=lambda m: (m.hit.edition is not None, not m.hit.weak, m.framed, len(m.hit.name), -m.hit.start),
+            key=lambda m: (m.alias_of is None, m.hit.edition is not None, not m.hit.weak, m.framed, len(m.hit.name), -m.hit.start),
         )
 
 
@@ -260,7 +271,12 @@ def _analyse(
     if place and rules["sub_venue"].pattern.search(place):
         place = None  # 在濮阳分会场参加: a branch venue, not the meeting's
     host = ann_after.group("host") if ann_after else None
-    return _Mention(hit, status, framed, rule, sent_start, frame_end, place, host, year, headline, during=during)
+    shift = None
+    if framed:
+        day = rules["same_day"].pattern.match(left) or (held_after and rules["same_day"].pattern.match(held_after.group("gap")))
+        if day:
+            shift = 0 if day.group("same") else 1
+    return _Mention(hit, status, framed, rule, sent_start, frame_end, place, host, year, headline, during=during, day_shift=shift)
 
 
 def _compatible(m: _Mention, g: _Group) -> bool:
@@ -284,9 +300,19 @@ def _compatible(m: _Mention, g: _Group) -> bool:
     for other in g.mentions:
         b = other.hit.series_key
         short, long_ = sorted((a, b), key=len)
-        if short == long_ or (len(short) >= 4 and long_.endswith(short)):
+        if short == long_ or (len(short) >= 4 and long_.endswith(short)) or _same_participants(a, b):
             return True
     return False
+
+
+def _same_participants(a: str, b: str) -> bool:
+    """One series written with its participants abbreviated and in full (浙川东西部协作联席会 and
+    浙江四川东西部协作联席会): the same two or more regions, then the same words."""
+    ra, rest_a = region_head(a)
+    if len(ra) < 2 or len(rest_a) < 4:
+        return False
+    rb, rest_b = region_head(b)
+    return ra == rb and rest_a == rest_b
 
 
 def _edtf_parts(value: str) -> list[tuple[int | None, ...]]:
@@ -420,7 +446,12 @@ def find_meetings(doc: Document) -> list[Meeting]:
             m.date = _date_for(dates, m, m.frame_end)
         mentions.append(m)
         prev = m
-    groups = _group(mentions)
+    _mark_aliases(text, mentions)
+    groups = _group([m for m in mentions if m.alias_of is None])
+    for m in mentions:
+        if m.alias_of is not None:
+            # another name of the same meeting: its evidence, never a meeting of its own
+            next(g for g in groups if m.alias_of in g.mentions).add(m)
 
     # the reported meeting: the first reported as held; failing that, a bare name in the headline or lead
     held = [g for g in groups if g.status == HELD]
@@ -479,16 +510,111 @@ def find_meetings(doc: Document) -> list[Meeting]:
             target.theme = theme
             target.refs.append((ts, te))
 
+    clauses = _chair_clauses(text, keep)
+    for g in keep:
+        g.refs.extend(clauses.get(id(g), []))
+
     out: list[Meeting] = []
     ids = {id(g): f"m{i}" for i, g in enumerate(keep, 1)}
     for g in keep:
         out.append(_record(doc, g, ids[id(g)], dates, g is primary))
+    _date_from_previous(keep, out)
     if primary is not None:
         nxt = next((g for g in keep if g is not primary and g.status == ANNOUNCED and g.kind() == primary.kind()), None)
         if nxt is not None:
             out[0].next_meeting = ids[id(nxt)]
         _share_time_and_place(keep, out, primary)
     return out
+
+
+def _mark_aliases(text: str, mentions: list[_Mention]) -> None:
+    """``X(以下简称“泛珠大会”)``: every mention of the short name (泛珠大会, 本届泛珠大会), before or
+    after, is the meeting X, so it becomes X's evidence rather than a meeting of its own."""
+    rules = load_rules("meetings")
+    defined: dict[str, _Mention] = {}
+    for m in mentions:
+        d = rules["alias_def"].pattern.match(text[m.hit.end : m.hit.end + _ALIAS_WINDOW])
+        if d:
+            defined.setdefault(d.group("alias"), m)
+    if not defined:
+        return
+    prefix = rules["alias_prefix"].pattern
+    for m in mentions:
+        p = prefix.match(m.hit.name)
+        core = m.hit.name[p.end() :] if p else m.hit.name
+        target = defined.get(core)
+        while target is not None and target.alias_of is not None:
+            target = target.alias_of
+        if target is not None and target is not m:
+            m.alias_of = target
+
+
+def _own_frame_start(g: _Group) -> int | None:
+    """Start of the sentence where the body reports ``g`` as held (its own frame), if any."""
+    own = [m.sent_start for m in g.mentions if m.framed and m.status == HELD and not m.headline and m.alias_of is None]
+    return min(own) if own else None
+
+
+def _chair_clauses(text: str, keep: list[_Group]) -> dict[int, list[tuple[int, int]]]:
+    """Clauses saying who chaired (…副省长X主持), each in the paragraph of the meeting whose frame it
+    follows, up to the next meeting reported there (``当天下午,Y在西安召开。Z主持``).
+
+    Why: two meetings on one day each have a chair; the clause after a meeting's own frame names
+    its own. They become evidence of that meeting, from which :func:`regevents.resolve.resolve`
+    takes the chair (the attendee named inside the clause). Returns ``{id(group): spans}``.
+    """
+    starts: list[tuple[int, int]] = []  # (own frame's sentence start, index in keep)
+    for i, g in enumerate(keep):
+        s = _own_frame_start(g) if g.status == HELD and not any(m.during for m in g.mentions) else None
+        if s is not None:
+            starts.append((s, i))
+    starts.sort()
+    rule = load_rules("meetings")["chair_clause"]
+    out: dict[int, list[tuple[int, int]]] = {}
+    for k, (s, i) in enumerate(starts):
+        if k and starts[k - 1][0] == s:
+            continue  # 召开了A、B: one frame for two meetings names no chair of either
+        para_end = text.find("\n", s)
+        end = para_end if para_end >= 0 else len(text)
+        if k + 1 < len(starts) and s < starts[k + 1][0] < end:
+            end = starts[k + 1][0]
+        spans = [(c.start(), c.end()) for c in rule.finditer(text, s, end)]
+        if spans:
+            out[id(keep[i])] = spans
+    return out
+
+
+_DAY_SHIFT_MAX = 1
+
+
+def _shift_date(value: str, days: int) -> str | None:
+    """``value`` moved by ``days`` (0 or 1); None when the shift cannot be done without guessing
+    (a range, an unknown month, a month end of an unknown year)."""
+    if days == 0:
+        return value if "/" not in value else None
+    parts = value.split("-")
+    if "/" in value or len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+        return None
+    if parts[0].isdigit():
+        d = _dt.date(int(parts[0]), int(parts[1]), int(parts[2])) + _dt.timedelta(days=days)
+        return d.isoformat()
+    day = int(parts[2]) + days
+    return f"XXXX-{parts[1]}-{day:02d}" if day <= 28 else None
+
+
+def _date_from_previous(keep: list[_Group], out: list[Meeting]) -> None:
+    """``当天下午,X在西安召开`` / ``次日``: a meeting with no date of its own takes the day of the
+    meeting reported just before it (that day, or the next)."""
+    framed = [(_own_frame_start(g), g, rec) for g, rec in zip(keep, out)]
+    for s, g, rec in framed:
+        if rec.date is not None or s is None:
+            continue
+        shift = next((m.day_shift for m in g.mentions if m.day_shift is not None and m.status == g.status), None)
+        if shift is None or shift > _DAY_SHIFT_MAX:
+            continue
+        before = [(s2, r2) for s2, g2, r2 in framed if g2 is not g and s2 is not None and s2 < s and r2.date]
+        if before:
+            rec.date = _shift_date(max(before, key=lambda x: x[0])[1].date, shift)
 
 
 def _share_time_and_place(keep: list[_Group], out: list[Meeting], primary: _Group) -> None:

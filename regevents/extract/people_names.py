@@ -23,15 +23,15 @@ from ..normalize import DAMAGE
 from ..rules import load_rules
 
 _HAN = regex.compile(r"\p{Han}")
-# characters that never occur inside a given name in this genre (function words, body words); 会 and 向 are
-# left out: they are ordinary given-name characters (王会某, 田向某), and the boundary rules end a name before
-# 会见/会上/向与会 anyway
-_NOT_IN_NAME = frozenset("的了是及等省市县区委局部厅说在对被之其我你他她们这那")
+# characters that never occur inside a given name in this genre (function words, body words); 会, 向 and 之 are
+# left out: they are ordinary given-name characters (王会某, 田向某, 陈之某), and the boundary rules end a name
+# before 会见/会上/向与会 anyway
+_NOT_IN_NAME = frozenset("的了是及等省市县区委局部厅说在对被其我你他她们这那")
 _SENTENCE_END = frozenset("。!?\n")  # a slot name goes on to its predicate (出席, 主持, ,...)
 # a name read without a known surname (read_slot_name) must also avoid the characters of body and group
 # words that follow a post title (主席团成员, 常委会, 办公会, 联席会议, 代表队, 届次); 其 is allowed there
 # (其其格 is a Mongolian name; 其中/其他 are refused by not_a_name)
-_NOT_IN_SLOT_NAME = (_NOT_IN_NAME - frozenset("其")) | frozenset("会向员团组者方处司院所站队班级届年月日号人家位名")
+_NOT_IN_SLOT_NAME = (_NOT_IN_NAME - frozenset("其")) | frozenset("之会向员团组者方处司院所站队班级届年月日号人家位名")
 MAX_NAME = 4
 # transliterated names of the ethnic minorities: parts joined by a middle dot (U+00B7 or U+30FB/U+2022 variants)
 _DOTTED = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8}){1,2}")

@@ -129,8 +129,43 @@ def split_place(org: str) -> tuple[Place | None, str, str]:
             lvl = next((w for w in _LEVEL_CHARS if rest.startswith(w) and len(rest) > len(w)), None)
             if lvl and not written.endswith(lvl) and _fits(p, lvl):
                 written, rest = written + lvl, rest[len(lvl):]
+            child = _child_place(p, rest)
+            if child is not None:
+                # 常州市金坛区委: the district's committee, printed after its city; the place is the district
+                q, w2, rest2 = child
+                return q, written + w2, rest2
             return p, written, rest
     return None, "", core
+
+
+def _child_place(parent: Place, rest: str) -> tuple[Place, str, str] | None:
+    """(place, place as written, rest) when ``rest`` opens with a division inside ``parent``, else None.
+
+    Only a full division name (金坛区, 溧阳市), never a short form: the short form of a county
+    is too often the start of an ordinary word.
+    """
+    m = _place_at_start().match(rest)
+    if m is None or len(m.group()) < 2:
+        return None
+    q = next((c for c in places().lookup_all(m.group()) if within(c, parent) and c.name == m.group()), None)
+    if q is None or _body_word_at_start(rest, m.end()):
+        return None
+    sub = split_place(rest)
+    return (sub[0], sub[1], sub[2]) if sub[0] is q or (sub[0] is not None and within(sub[0], q)) else (q, m.group(), rest[m.end():])
+
+
+def within(child: Place, parent: Place) -> bool:
+    """Is ``child`` a division below ``parent`` (金坛区 in 常州市, 常州市 in 江苏省)?"""
+    if child.level == parent.level or child is parent:
+        return False
+    if parent.level == "province":
+        return child.province == parent.short and child.level != "province"
+    return parent.level == "prefecture" and child.level == "county" and child.city == parent.short
+
+
+def is_sar(place: Place | None) -> bool:
+    """Is ``place`` one of the two special administrative regions?"""
+    return place is not None and place.adcode[:2] in ("81", "82")
 
 
 def _body_word_at_start(core: str, place_end: int) -> bool:
@@ -171,10 +206,74 @@ def _title_level_word(title: str) -> str | None:
     return "" if info.category == "sar" else None
 
 
-def resolve_role(hit: RoleHit, prev: OrgContext | None, home: Place | None) -> tuple[Role, OrgContext]:
-    """The role of ``hit`` with its missing place or body taken from ``prev``, else from ``home``."""
+@dataclass(frozen=True)
+class SarContext:
+    """The special administrative region a sentence or an article speaks of, for SAR posts written alone.
+
+    ``owner`` is what a SAR body (政务司, 财经事务及库务局) is prefixed with: the SAR government as the
+    sentence printed it (香港特区政府出席会议的官员包括…) or the region's name (澳门特别行政区).
+    """
+
+    place: Place
+    owner: str
+    inferred: bool  # False when the sentence itself names the SAR government
+
+
+_SAR_GOVERNMENT = ("特别行政区政府", "特区政府")
+
+
+def _sar_body(org: str) -> bool:
+    """A body of a SAR government written without its region (政务司, 经济财政司, 行政长官办公室,
+    特区政府政务司)."""
+    if split_place(org)[0] is not None:
+        return False
+    if org.startswith(_SAR_GOVERNMENT):
+        return True
+    o = orgs().lookup(org)
+    return o is not None and o.kind == "sar" and not org.endswith("政府")
+
+
+def _sar_owner(prev: OrgContext | None) -> str | None:
+    """What a SAR body after ``prev`` belongs to: ``prev``'s region, with 政府 when ``prev``'s body is the government."""
+    if prev is None or not is_sar(prev.place):
+        return None
+    assert prev.place is not None
+    w = prev.written or prev.place.name
+    return w + "政府" if prev.body.startswith("政府") else w
+
+
+def takes_place_from(hit: RoleHit, place: Place) -> bool:
+    """Does ``hit`` name no place of its own, and can ``place`` give it one (省委 + 陕西省, 省长 + 陕西省)?"""
+    if hit.org:
+        return bool(_PARTIAL.match(hit.org)) and split_place(hit.org)[0] is None and _join(place, hit.org) is not None
+    lvl = _title_level_word(hit.title)
+    return bool(lvl) and _fits(place, lvl)
+
+
+def resolve_role(
+    hit: RoleHit, prev: OrgContext | None, home: Place | None, sar: SarContext | None = None
+) -> tuple[Role, OrgContext]:
+    """The role of ``hit`` with its missing place or body taken from ``prev``, else from ``home``.
+
+    A SAR post written alone (财政司司长, 行政长官) takes its region from ``prev`` when that is a SAR,
+    else from ``sar`` (the SAR government of the sentence, the outlet's or the article's only SAR).
+    """
     title = hit.title
     org = hit.org
+    if org and _sar_body(org):
+        owner = _sar_owner(prev)
+        inferred = prev.inferred if owner is not None and prev is not None else True
+        if owner is None and sar is not None:
+            owner, inferred = sar.owner, sar.inferred
+        if owner is not None:
+            if org.startswith(_SAR_GOVERNMENT):
+                # 特区政府政务司: only the region is missing (香港 + 特区政府政务司)
+                region = split_place(owner)[0]
+                owner = region.short if region is not None else owner
+            full = owner + org
+            place, written, rest = split_place(full)
+            return Role(title=title, org=full, org_inferred=inferred, raw=hit.raw), OrgContext(place, full, rest, inferred, written)
+        return Role(title=title, org=org, raw=hit.raw), OrgContext(None, org, org)
     if org:
         place, written, rest = split_place(org)
         if place is not None:
@@ -206,6 +305,17 @@ def resolve_role(hit: RoleHit, prev: OrgContext | None, home: Place | None) -> t
 
     # a bare title: 省长, 市长, 主席, 副主任, 秘书长
     lvl = _title_level_word(title)
+    if lvl == "":
+        # 行政长官, 特首: only a SAR can own them
+        if prev is not None and is_sar(prev.place):
+            assert prev.place is not None
+            written = prev.place_as_written()
+            ctx = OrgContext(prev.place, written, "", prev.inferred, written if written != prev.place.name else "")
+            return Role(title=title, org=written, org_inferred=prev.inferred, raw=hit.raw), ctx
+        if sar is not None:
+            name = sar.place.name
+            return Role(title=title, org=name, org_inferred=sar.inferred, raw=hit.raw), OrgContext(sar.place, name, "", sar.inferred)
+        return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
     if lvl is not None:
         for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
             if source is not None and (lvl == "" or _fits(source, lvl)):
