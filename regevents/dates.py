@@ -474,7 +474,11 @@ def parse_stamp(s: str) -> str | None:
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     if not (1 <= mo <= 12 and _valid(y, mo, d)):
         return None
-    import dateparser  # lazy: heavy import, only for stamps
+    if order == "YMD":
+        # Year first (ISO and the Chinese CMS forms) is unambiguous and already
+        # checked against the calendar: no need to pay ~1 ms for dateparser.
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    import dateparser  # lazy: heavy import, only for day-first (European) stamps
 
     canon = f"{y:04d}-{mo:02d}-{d:02d}" if order == "YMD" else f"{d:02d}.{mo:02d}.{y:04d}"
     parsed = dateparser.parse(

@@ -626,6 +626,7 @@ def test_sar_government_of_the_sentence_owns_the_bare_sar_posts():
 def test_the_only_sar_of_the_article_or_the_outlet_owns_bare_sar_posts():
     found = people("特首李某某今日在香港主持会议。")
     assert role_keys(found["李某某"]) == {"香港特首"}
+    assert home_region("星岛日报").name == "香港特别行政区"  # a SAR paper whose masthead names no place
     found = people("澳门日报消息 行政长官岑某某昨日会见。运输工务司司长罗某某、立法会主席高某某陪同。")
     assert role_keys(found["岑某某"]) == {"澳门行政长官"}
     assert role_keys(found["罗某某"]) == {"澳门运输工务司司长"}
@@ -663,6 +664,11 @@ def test_district_printed_after_its_city_keeps_the_city():
     found = people("会议召开。常州市金坛区委副书记、区长王某出席。常州市委常委、溧阳市委书记徐某某出席。")
     assert role_keys(found["王某"]) == {"常州市金坛区委副书记", "常州市金坛区长"}
     assert role_keys(found["徐某某"]) == {"常州市委常委", "溧阳市委书记"}  # 、 separates two posts
+    from regevents.extract.role_context import split_place
+
+    place, written, rest = split_place("常州市金坛区委")
+    assert (place.name, written, rest) == ("金坛区", "常州市金坛区", "委")  # the district is the place
+    assert split_place("江苏省委")[0].name == "江苏省"
 
 
 def test_a_post_several_people_hold_is_shared_by_the_list_after_it():

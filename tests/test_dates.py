@@ -239,7 +239,9 @@ def test_import_does_not_load_dateparser():
         "d.find_dates('2019年5月22日,今(9)日上午')\n"
         "assert 'dateparser' not in sys.modules, 'find_dates must not need dateparser'\n"
         "assert d.parse_stamp('2019-05-24') == '2019-05-24'\n"
-        "assert 'dateparser' in sys.modules\n"
+        "assert 'dateparser' not in sys.modules, 'year-first stamps are read without dateparser'\n"
+        "assert d.parse_stamp('05.11.2018') == '2018-11-05'\n"
+        "assert 'dateparser' in sys.modules, 'day-first stamps go through dateparser'\n"
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     assert res.returncode == 0, res.stderr

@@ -261,6 +261,8 @@ def test_title_is_not_the_start_of_a_body_name():
     assert pat.search("市委常委").group() == "常委"
     # a body of the vocabulary that begins with a title (行政长官办公室, 特首办) is the body, its title follows
     assert gz.split_role("行政长官办公室主任") == ("行政长官办公室", "主任")
+    m = gz.posts().role_pattern.search("、行政长官办公室主任吴某")
+    assert (m.group("org"), m.group("title")) == ("行政长官办公室", "主任")
     assert gz.split_role("特首办主任") == ("特首办", "主任")
     assert gz.split_role("行政长官") == (None, "行政长官")
     assert gz.split_role("香港特别行政区行政长官") == ("香港特别行政区", "行政长官")
@@ -276,6 +278,8 @@ def test_title_is_not_the_start_of_a_body_name():
 ])
 def test_sar_bodies_split_whole(text, org, title):
     assert gz.split_role(text) == (org, title)
+    m = gz.posts().role_pattern.search("出席的官员包括" + text + "李某")  # in running text, from its first character
+    assert (m.group("org"), m.group("title")) == (org, title)
 
 
 def test_role_pattern_in_running_text():

@@ -482,6 +482,7 @@ def test_odd_strings_never_raise(text):
         ("以\"携手同行 共创未来\"为主题的第三届成渝合作论坛10日在成都召开。", "携手同行 共创未来"),
         # a sub-forum's theme, unquoted inside a clause, is not the meeting's
         ("10日,第三届成渝合作论坛在成都召开。论坛期间举办了主题为乡村振兴的分论坛。", None),
+        ("10日,第三届成渝合作论坛在成都召开。三个分论坛主题为数字经济、绿色发展。", None),
     ],
 )
 def test_fragment_theme_in_any_quotes(text, theme):
@@ -567,8 +568,15 @@ def test_fragment_venue_inside_a_city(text, city):
     assert m.city == city
 
 
-def test_fragment_chairing_in_the_future_is_announced():
-    a = parse("今日,王建新与李国华将共同主持闽港合作会议第三次会议。", "2024-04-21")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今日,王建新与李国华将共同主持闽港合作会议第三次会议。",
+        "记者从新闻发布会上获悉,即将召开的第三届长江文化论坛筹备工作已就绪。",
+    ],
+)
+def test_fragment_held_verb_in_the_future_is_announced(text):
+    a = parse(text, "2024-04-21")
     assert [x.status for x in a.meetings] == ["announced"]
 
 

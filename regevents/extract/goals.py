@@ -6,8 +6,15 @@ The genre announces its goals in a handful of shapes (rules in
 * a stated count with its list: ``在A、B、C六个方面深化合作``,
   ``在“A”“B”…等九个方面重点领域加强合作``, ``五个方面深化合作。A。…B。…`` (items
   written as their own short sentences), ``三个方面:一是…二是…``;
+* a quoted count label: ``坚持“四个共同”:共同推动A,共同推进B,…`` (the items number as the label
+  says, or open with its word);
+* items after a count's colon numbered in any one family (``(一)…(二)…``, ``1.…2.…``, ``①②``,
+  ``一要…二要…``; a bare digit only where the count announced the list), on their own lines, or
+  on lines with no number left (a stripped keycap) that each open with an action;
+* numbered work after a colon with no count: ``会议明确了下一步重点工作:(一)A;(二)B``;
 * a positioning list: ``目标定位:打造A、B、C``, or before its anchor:
-  ``锚定建设A、B、C的目标定位``;
+  ``锚定建设A、B、C的目标定位``, ``按照《总体方案》确定的A、B、C战略定位``, or after
+  ``建设成为/打造成为`` (``A、B、C和D``);
 * a focus-area list: ``在A、B、C等方面推进相关工作``, ``包括在A、B及C方面的合作``,
   ``围绕A、B、C等重点领域,深入开展协同立法``;
 * matters taken up together: ``就A、B、C等事项进行了协商``;
