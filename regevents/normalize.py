@@ -38,7 +38,7 @@ DAMAGE = "\ufffd"
 _PINYIN_LETTERS = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 # A gloss: (pinyin) right after a Han character or a damaged '?'. Lower case only,
 # at most 7 letters: "(xié)", "(dǎo)", "(chuàng)". "(记者 李保林)" is never one.
-_PINYIN_GLOSS = rf"(?<=[\p{{Han}}?\ufffd])\((?=[{_PINYIN_LETTERS}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü])[{_PINYIN_LETTERS}]{{1,7}}\)"
+_PINYIN_GLOSS = rf"(?<=[\p{{Han}}?\ufffd_!])\((?=[{_PINYIN_LETTERS}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü])[{_PINYIN_LETTERS}]{{1,7}}\)"
 
 _EMOJI_CHARS = (
     r"\p{Extended_Pictographic}\p{Emoji_Modifier}"
@@ -50,7 +50,7 @@ _EMOJI_CHARS = (
     r"\u2190-\u21ff\u2b00-\u2bff\u27f0-\u27ff\u2900-\u297f"  # arrows
     r"\u2600-\u27bf"  # miscellaneous symbols, dingbats
 )
-_KEYCAP = r"[0-9#*]\ufe0f?\u20e3"
+_KEYCAP = r"[#*]\ufe0f?\u20e3"  # a digit keycap keeps its digit (1️⃣ -> 1): lists are numbered so
 _NOISE = regex.compile(rf"(?P<pinyin>{_PINYIN_GLOSS})|(?P<emoji>{_KEYCAP}|[{_EMOJI_CHARS}]+)")
 
 # '?' standing for a lost character: a run of two or more, one followed by a
@@ -77,9 +77,9 @@ _EMOJI_RANGES = (
     "\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe00-\ufe0f"
     "\U00013000-\U0001343f\U0001f000-\U0001faff\U0001fc00-\U0001fffd\U000e0020-\U000e007f"
 )
-_GLOSS_CANDIDATE = _PINYIN_GLOSS.replace(r"(?<=[\p{Han}?\ufffd])", "", 1)
+_GLOSS_CANDIDATE = _PINYIN_GLOSS.replace(r"(?<=[\p{Han}?\ufffd_!])", "", 1)
 _NOISE_FAST = re.compile(rf"(?P<pinyin>{_GLOSS_CANDIDATE})|(?P<emoji>{_KEYCAP}|[{_EMOJI_RANGES}]+)")
-_GLOSS_HOST = regex.compile(r"[\p{Han}?\ufffd]")
+_GLOSS_HOST = regex.compile(r"[\p{Han}?\ufffd_!]")  # _ and ! end mojibake runs ("?!缎吓_(tái)")
 _TONED = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü")  # a gloss's lookahead needs one
 _WIDE = {chr(k): chr(v) for k, v in _WIDTH.items() if k != v}
 _WIDE_KEYS = frozenset(_WIDE)

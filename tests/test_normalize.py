@@ -93,3 +93,11 @@ def test_offsets_on_noisy_text(raw):
 @given(st.text(max_size=60))
 def test_offsets_on_any_text(raw):
     assert_offsets(raw)
+
+
+def test_digit_keycaps_keep_their_digit():
+    assert normalize("1️⃣共建平台 2️⃣共享资源 #️⃣").text == "1共建平台 2共享资源 "
+
+
+def test_gloss_after_mojibake_is_removed():
+    assert "(tái)" not in normalize("儀式?!缎吓_(tái)倡議》").text
