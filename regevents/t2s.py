@@ -86,6 +86,15 @@ class T2S:
         sep = regex.compile(_SEPARATORS)
         self.phrases = {k: v for k, v in self.phrases.items() if not sep.search(k)}
         self.char_table = {c: v for c, v in self.char_table.items() if not sep.fullmatch(chr(c))}
+        # Hong Kong variant forms (衞 for 衛) that TSCharacters lacks: map each
+        # through its standard traditional form, when t2s converts that form.
+        # Only characters t2s leaves untouched are added, so the output is the
+        # reference's wherever the reference acts.
+        variants = d / "HKVariantsRev.txt"
+        if variants.exists():
+            for k, v in _read(variants).items():
+                if len(k) == 1 and len(v) == 1 and ord(k) not in self.char_table and ord(v) in self.char_table:
+                    self.char_table[ord(k)] = self.char_table[ord(v)]
         # Phrase lengths by first character: a character-class scan (C speed)
         # finds the few places where a phrase can start.
         self._lengths: dict[str, list[int]] = {}

@@ -677,6 +677,9 @@ def test_a_post_several_people_hold_is_shared_by_the_list_after_it():
     assert role_keys(found["葛某某"]) == {"河北省政协秘书长"}
     found = people("会议召开。江西省委常委、副省长王某某、李某某出席。")
     assert role_keys(found["李某某"]) == {"江西省副省长"}  # the last post only, not 省委常委
+    # the list shares the head's history too
+    found = people("2004年,时任浙江省政协副主席王某某、李某某倡议建立合作机制。会议召开。副省长张某某出席。")
+    assert set(found) == {"张某某"}
     # a post one person heads is not shared: the others are only listed
     found = people("会议召开。江苏省委书记娄某某、吴某某出席。")
     assert role_keys(found["吴某某"]) == set()

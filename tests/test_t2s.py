@@ -31,3 +31,9 @@ def test_known_words(reference, trad, simp):
 def test_length_preserved_everywhere(shared_texts):
     for raw in shared_texts.values():
         assert len(to_simplified(raw)) == len(raw)
+
+
+def test_hong_kong_variants_are_simplified(reference):
+    # TSCharacters lacks the Hong Kong form 衞 (衛); the reference leaves it alone
+    assert reference.convert("醫療衞生") == "医疗衞生"
+    assert to_simplified("醫療衞生") == "医疗卫生"

@@ -4,8 +4,11 @@ Where a name stands (no list of people is consulted):
 
 * after a chain of posts: ``中共中央政治局委员、上海市委书记、市长韩某``,
   ``副市长姜某主持会议``, ``江西省领导殷某、吴某`` (a generic post such as 领导
-  is shared by the 、-list that follows it; a member that does not read as a
-  name is passed over). A body the vocabulary lacks does not break the chain
+  is shared by the 、-list that follows it, and so is a post several people
+  hold at once: ``省政协副主席甲、乙``; a member that does not read as a
+  name is passed over, and a body name is no member: ``、经济及科技发展局局长``).
+  In that slot a name that is also a place is the name (``市委书记宁波出席``).
+  A body the vocabulary lacks does not break the chain
   (``国务院副总理、某某领导小组组长``, ``某某大学校长``, ``国家发展改革委某某司司长``),
   and after a post with its body the slot holds a name even when its first
   character is not in the surname table (``people_names.read_slot_name``);
@@ -75,8 +78,8 @@ class Mention:
     resolved: list[Role] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     excluded: bool = False
-    head: "Mention | None" = None  # the first member of a list that shares its post (省领导甲、乙; 副主席甲、乙)
-    shares: str = ""  # "all": the whole chain (a generic post); "last": its last post (副主席 after 党组成员)
+    head: "Mention | None" = None  # the person whose post opens the list this member is in (副主席甲、乙)
+    shares: str = ""  # what of the head's chain the member holds: "all" (省领导甲、乙), "last" (副主席), "" nothing
 
 
 def _rules():
@@ -293,7 +296,6 @@ def _with_parent_place(text: str, start: int, org: str) -> tuple[int, str]:
     return start, org
 
 
-
 def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> list[list[RoleHit]]:
     """Roles joined by 、 (or written back to back) describe one person.
 
@@ -368,7 +370,15 @@ def _body_ahead(text: str, pos: int, role_starts: set[int]) -> bool:
     cand = text[pos : t.start()]
     if not _ALL_HAN.fullmatch(cand) or not _rules()["body_suffix"].search(cand):
         return False
-    return not any(pos < r <= t.start() for r in role_starts)
+    if any(pos < r <= t.start() for r in role_starts):
+        return False
+    # 甲及省某某局局长乙, 甲和某某市某某局局长乙: a place or a level word after the joining word opens
+    # the next person's post, even when its body is unknown
+    for j in _LIST_SEP.finditer(cand):
+        rest = j.end() + pos
+        if place_pattern().match(text, rest) or _PARTIAL_BODY.match(text, rest):
+            return False
+    return True
 
 
 def _role_mentions(text: str, known: set[str]) -> list[Mention]:
@@ -387,7 +397,7 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
         if hit is None:
             continue
         slot = not generic and hit.strong and not _place_follows(text, hit.end, role_starts)
-        if hit is None or _not_a_person(hit.text, slot=slot):
+        if _not_a_person(hit.text, slot=slot):
             continue
         head = Mention(hit, chain[0].start, "role", roles=list(chain))
         out.append(head)
@@ -412,7 +422,7 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
             if shares:
                 out.append(Mention(nxt, nxt.start, "role", roles=list(chain), head=head, shares=shares))
             else:
-                out.append(Mention(nxt, nxt.start, "list"))
+                out.append(Mention(nxt, nxt.start, "list", head=head))
             end = nxt.end
             if last:
                 break
@@ -442,6 +452,7 @@ def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Men
             out.append(Mention(hit, hit.start, "list"))
             taken.add(hit.start)
     by_start = {r.start: r for r in roles}
+    role_starts = set(by_start)
     for m in rules["list_intro"].finditer(text):
         pos = m.end()
         for _ in range(40):
@@ -449,7 +460,7 @@ def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Men
             if role is not None:
                 pos = role.name.end
             else:
-                hit = None if _body_ahead(text, pos, set(by_start)) else read_name(text, pos, known)
+                hit = None if _body_ahead(text, pos, role_starts) else read_name(text, pos, known)
                 if hit is None or not plausible(hit.text):
                     skip = _MEMBER.match(text, pos)  # passed over, as in a list after a post
                     if skip is None or _not_a_person(skip.group()):
@@ -762,6 +773,9 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.excluded = _excluded(text, m, sents, byline)
+    for m in mentions:
+        if m.head is not None and m.head.excluded and m.head.name.text not in byline:
+            m.excluded = True  # 时任某某副主席甲、乙: the list shares the head's history or citation
 
     # 2. roles with context: along the chain, then from the previous person of the sentence, then the outlet
     role_ms = [m for m in mentions if m.kind == "role" and not m.excluded]

@@ -10,6 +10,12 @@ knows:
   ``上海市委常委、市委秘书长甲出席,副市长乙主持`` -> 乙 is 上海市's 副市长;
 * from the outlet: a provincial paper writes ``省委书记X`` for its own
   province (湖南日报 -> 湖南省委书记); such roles say ``org_inferred=True``.
+  (Which of the two wins after a guest of another province is decided by the
+  caller: ``attendees._home_side``.)
+* SAR posts written alone (``政务司司长``, ``财经事务及库务局局长``, ``特首``):
+  the SAR of the previous post, else the SAR government the sentence names
+  (``香港特区政府出席会议的官员包括…``), else the outlet's or the article's
+  only SAR (:class:`SarContext`). A SAR title never takes a mainland place.
 
 Roles keep the printed wording of the body (``org + title`` reads like the
 article with the context filled in): ``国务院港澳事务办公室主任`` stays as written,
@@ -150,8 +156,10 @@ def _child_place(parent: Place, rest: str) -> tuple[Place, str, str] | None:
     q = next((c for c in places().lookup_all(m.group()) if within(c, parent) and c.name == m.group()), None)
     if q is None or _body_word_at_start(rest, m.end()):
         return None
-    sub = split_place(rest)
-    return (sub[0], sub[1], sub[2]) if sub[0] is q or (sub[0] is not None and within(sub[0], q)) else (q, m.group(), rest[m.end():])
+    sub = split_place(rest)  # 江苏省常州市金坛区委: down to the lowest division
+    if sub[0] is not None and (sub[0] == q or within(sub[0], q)):
+        return sub[0], sub[1], sub[2]
+    return q, m.group(), rest[m.end() :]
 
 
 def within(child: Place, parent: Place) -> bool:
@@ -318,7 +326,7 @@ def resolve_role(
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
     if lvl is not None:
         for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
-            if source is not None and (lvl == "" or _fits(source, lvl)):
+            if source is not None and _fits(source, lvl):
                 written = prev.place_as_written(lvl) if prev is not None and source is prev.place else source.name
                 ctx = OrgContext(source, written, "", inferred, written if written != source.name else "")
                 return Role(title=title, org=written, org_inferred=inferred, raw=hit.raw), ctx
