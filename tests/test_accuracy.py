@@ -1,8 +1,9 @@
 """Accuracy gate: the fixture sets scored with the project's scorer.
 
-Two sets: ``dev`` (the shared development texts, ``fixtures/texts``) and
-``heldout`` (articles the team wrote in the genre to test generalisation,
-``fixtures/heldout``). Floors live in ``tests/accuracy_floors.json`` and only
+Sets: ``dev`` (the shared development texts, ``fixtures/texts``) and
+``heldout``, ``heldout2`` (articles the team wrote in the genre, each first
+scored unseen to measure generalisation, ``fixtures/heldout*``; their
+ANALYSIS.md files say what they test). Floors live in ``tests/accuracy_floors.json`` and only
 go up: whenever a score improves, raise them (``python tests/test_accuracy.py
 --update`` prints the current figures in that file's format). The scorer is a
 vendored copy of the shared ``eval/score.py`` (``tests/gold_scorer.py``).
@@ -23,6 +24,7 @@ FLOORS = HERE / "accuracy_floors.json"
 SETS = {
     "dev": (ROOT / "fixtures" / "texts", ROOT / "fixtures" / "gold"),
     "heldout": (ROOT / "fixtures" / "heldout" / "texts", ROOT / "fixtures" / "heldout" / "gold"),
+    "heldout2": (ROOT / "fixtures" / "heldout2" / "texts", ROOT / "fixtures" / "heldout2" / "gold"),
 }
 
 
