@@ -452,6 +452,35 @@ _STAMP_DMY = regex.compile(r"(?<![\d.\-/])(?P<d>\d{1,2})(?P<s1>[./-])(?P<m>\d{1,
 _FIXED_BASE = _dt.datetime(2000, 1, 1)
 
 
+_STAMP_FOREIGN = regex.compile(
+    r"(?i)(?<![A-Za-z])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}(?:19|20)\d\d"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s{1,3}(?:19|20)\d\d)(?![\d])"
+)
+
+
+def _parse_foreign_stamp(s: str) -> str | None:
+    """English-style stamps (``Sept 16, 2020``, ``16 September 2020``): dateparser's strength."""
+    m = _STAMP_FOREIGN.search(s)
+    if m is None:
+        return None
+    import dateparser  # lazy: heavy import, only for stamps in a foreign format
+
+    text = regex.sub(r"(?i)\bsept\b", "Sep", m.group())
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": _FIXED_BASE,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PARSERS": ["absolute-time"],
+        },
+    )
+    if parsed is None:
+        return None
+    return f"{parsed.year:04d}-{parsed.month:02d}-{parsed.day:02d}"
+
+
 def parse_stamp(s: str) -> str | None:
     """A page stamp -> EDTF full date, or None.
 
@@ -470,7 +499,7 @@ def parse_stamp(s: str) -> str | None:
         m = _STAMP_DMY.search(s)
         order = "DMY"
     if m is None:
-        return None
+        return _parse_foreign_stamp(s)
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     if not (1 <= mo <= 12 and _valid(y, mo, d)):
         return None

@@ -102,3 +102,19 @@ def test_credit_forms(text, byline):
 )
 def test_weak_outlet_evidence(text, outlet):
     assert regevents.parse(text).source.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "text,published",
+    [
+        ("Updated: Sept 16, 2020\n会议召开。会议指出要加强合作。", "2020-09-16"),
+        ("发布时间:18/05/2023 19:45\n会议召开。会议指出要加强合作。", "2023-05-18"),
+        ("發佈時間：18/05/2023 19:45\n會議召開。會議指出要加強合作。", "2023-05-18"),
+    ],
+)
+def test_foreign_and_day_first_stamps(text, published):
+    assert regevents.parse(text).source.published == published
+
+
+def test_outlet_named_like_an_account_keeps_its_suffix():
+    assert regevents.parse("来源:修水发布\n会议召开。会议指出要加强合作。").source.outlet == "修水发布"
