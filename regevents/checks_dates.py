@@ -168,14 +168,17 @@ def _inferred_years(ctx: Context) -> list[Issue]:
         return []
     mentions = find_dates(ctx.readable, Anchor.from_edtf(a.source.published))
     by_value: dict[str, list] = {}
+    explicit: set[str] = set()  # values written with their year somewhere (asked once per meeting)
     for mention in mentions:
         if mention.value:
             by_value.setdefault(mention.value, []).append(mention)
+            if mention.year_explicit:
+                explicit.add(mention.value)
     out: list[Issue] = []
     published = a.source.published
     for m in dated:
         found = by_value.get(m.date or "", [])
-        if not found or any(x.year_explicit for x in found):
+        if not found or (m.date or "") in explicit:
             continue
         year = m.date[:4] if m.date else "?"
         if published and published[:4] == year and a.source.published_from in _ORIGIN:

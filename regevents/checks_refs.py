@@ -78,6 +78,13 @@ _HEADLINE = regex.compile(
     rf"(?:(?<=^)|(?<=[{_CLAUSE_END}|]))(?P<clause>[^{_CLAUSE_END}|]{{2,30}}?)"
     r"(?P<cue>出席并(?:讲话|致辞|发言)|出席|讲话|致辞|主持|会见|会谈|率团|发言|见证)"
 )
+# Every match of _SPEAKER / _HEADLINE lies inside one clause (neither a clause nor a cue holds a
+# clause-end character) and starts where the clause starts, and every cue holds one of these
+# words: only clauses that hold one can match, and they are found from the words (see _clause_matches).
+_CLAUSE_START_REV = regex.compile(rf"(?r)[{_CLAUSE_END}]")
+_HEADLINE_CLAUSE_START_REV = regex.compile(rf"(?r)[{_CLAUSE_END}|]")
+_SPEAKER_WORDS = regex.compile(r"说|建议|表示|指出|强调")
+_HEADLINE_WORDS = regex.compile(r"出席|讲话|致辞|主持|会见|会谈|率团|发言|见证")
 # where the name part of a clause ends: 刘奇在会上, 陈吉宁先后, 张庆军等27个, 周海兵参加
 _NAME_STOP = regex.compile(r"在|等|先后|分别|参加|一同|共同|也|还|均|\d")
 _HAN = regex.compile(r"\p{Han}+")
@@ -103,18 +110,42 @@ def _candidate(clause: str) -> str:
 
     ``省长王忠林在座谈会上`` -> ``王忠林``; ``中共中央政治局委员、上海市委书记李强`` -> ``李强``.
     """
-    role = posts().role_pattern
+    role_at = posts().role_at  # what role_pattern.match finds, by dictionary lookups (nothing to compile)
     pos = 0
     while pos < len(clause):
-        m = role.match(clause, pos)
-        if m is None or m.end() == pos:
+        m = role_at(clause, pos)
+        if m is None or m.end == pos:
             break
-        pos = m.end()
+        pos = m.end
         while pos < len(clause) and clause[pos] in "、 ":
             pos += 1
     name = clause[pos:]
     m = _NAME_STOP.search(name, 1)
     return name[: m.start()] if m else name
+
+
+def _clause_matches(
+    pattern: regex.Pattern[str], words: regex.Pattern[str], starts: regex.Pattern[str], text: str
+) -> list[regex.Match[str]]:
+    """``list(pattern.finditer(text))`` for _SPEAKER and _HEADLINE, trying only the clauses that
+    hold a cue word: a match starts at its clause's start and ends inside it, so the matches of
+    ``finditer`` are those of ``match`` at the start of each such clause (scanning every position
+    of the article for a lazy clause and a cue was most of the checks' time)."""
+    out: list[regex.Match[str]] = []
+    prev = 0  # the end of the previous cue word (cue words hold no clause-end character)
+    first = True
+    for w in words.finditer(text):
+        # the clause start: after the last clause end before the word; none since the previous
+        # word means the same clause, already tried (each stretch of text is looked at once)
+        stop = starts.search(text, prev, w.start())
+        prev = w.end()
+        if stop is None and not first:
+            continue
+        first = False
+        m = pattern.match(text, stop.end() if stop is not None else 0)
+        if m is not None:
+            out.append(m)
+    return out
 
 
 def _looks_like_names(s: str, max_len: int) -> bool:
@@ -176,7 +207,7 @@ def _speakers(ctx: Context) -> list[Issue]:
     known = set(_attendee_names(ctx)) | set(ctx.article.source.byline)
     out: list[Issue] = []
     done: set[str] = set()
-    for m in _SPEAKER.finditer(text):
+    for m in _clause_matches(_SPEAKER, _SPEAKER_WORDS, _CLAUSE_START_REV, text):
         name = _candidate(m["clause"])
         if name in known or name in done or not _looks_like_names(name, 4):
             continue
@@ -193,7 +224,7 @@ def _headline_names(ctx: Context) -> list[Issue]:
     names = _attendee_names(ctx)
     out: list[Issue] = []
     done: set[str] = set()
-    for m in _HEADLINE.finditer(text):
+    for m in _clause_matches(_HEADLINE, _HEADLINE_WORDS, _HEADLINE_CLAUSE_START_REV, text):
         for piece in _residue(_candidate(m["clause"]), names):
             if piece in done or not _looks_like_names(piece, 30):
                 continue

@@ -25,10 +25,11 @@ names stay fast.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -38,6 +39,8 @@ __all__ = [
     "Post",
     "Posts",
     "RoleParts",
+    "RoleSpan",
+    "WordSet",
     "Org",
     "Orgs",
     "Surnames",
@@ -46,6 +49,7 @@ __all__ = [
     "places",
     "province_of",
     "place_pattern",
+    "place_words",
     "posts",
     "split_role",
     "orgs",
@@ -141,6 +145,69 @@ def _trie_source(node: dict) -> str:
     return body
 
 
+class WordSet:
+    """Words looked up in a dictionary at a position, in the order a trie pattern tries them.
+
+    Why: a trie alternation of thousands of words (places, bodies) costs the
+    ``regex`` engine ~5 us per character when tried position by position; a
+    ``set`` lookup per candidate length gives the same words, longest first,
+    with nothing to compile. ``endpos`` plays the part of a pattern's
+    ``endpos``: a word must end at or before it.
+    """
+
+    __slots__ = ("words", "_by_first", "_by_last")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words: frozenset[str] = frozenset(w for w in words if w)
+        first: dict[str, set[int]] = {}
+        last: dict[str, set[int]] = {}
+        for w in self.words:
+            first.setdefault(w[0], set()).add(len(w))
+            last.setdefault(w[-1], set()).add(len(w))
+        self._by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in first.items()}
+        self._by_last = {c: tuple(sorted(ls, reverse=True)) for c, ls in last.items()}
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def ends_from(self, text: str, pos: int, endpos: int) -> list[int]:
+        """End offsets of the words starting at ``pos`` and ending by ``endpos``, longest first
+        (the order in which ``alternation(words)`` tries them there)."""
+        if pos >= endpos:
+            return []
+        lens = self._by_first.get(text[pos])
+        if not lens:
+            return []
+        words = self.words
+        return [pos + k for k in lens if pos + k <= endpos and text[pos : pos + k] in words]
+
+    def longest(self, text: str, pos: int = 0, endpos: int | None = None) -> int | None:
+        """End of the longest word at ``pos`` (what ``regex.compile(alternation(words)).match`` finds), or None."""
+        end = len(text) if endpos is None else endpos
+        if pos >= end:
+            return None
+        lens = self._by_first.get(text[pos])
+        if lens:
+            words = self.words
+            for k in lens:
+                if pos + k <= end and text[pos : pos + k] in words:
+                    return pos + k
+        return None
+
+    def starts_before(self, text: str, end: int, floor: int = 0) -> list[int]:
+        """Start offsets of the words ending at ``end`` and starting at or after ``floor``, longest first."""
+        if end <= floor:
+            return []
+        lens = self._by_last.get(text[end - 1])
+        if not lens:
+            return []
+        words = self.words
+        return [end - k for k in lens if end - k >= floor and text[end - k : end] in words]
+
+
 # --------------------------------------------------------------- places
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +277,7 @@ class Gazetteer:
         for found in self._by_abbr.values():
             found.sort(key=lambda p: _LEVEL_RANK[p.level])
         self._patterns: dict[tuple[frozenset[str], frozenset[str], bool, bool], regex.Pattern[str]] = {}
+        self._word_sets: dict[tuple[frozenset[str], frozenset[str], bool, bool], WordSet] = {}
 
     @staticmethod
     def _rank(p: Place) -> tuple:
@@ -306,6 +374,23 @@ class Gazetteer:
         """Regex source (non-capturing) of :meth:`names` with the same arguments."""
         return alternation(self.names(levels, **kw))
 
+    def word_set(
+        self,
+        levels: Iterable[str] = LEVELS,
+        *,
+        short_levels: Iterable[str] = ("province", "prefecture"),
+        former: bool = True,
+        words: bool = False,
+    ) -> WordSet:
+        """:meth:`names` as a :class:`WordSet`: the dictionary twin of :meth:`pattern` (same words,
+        longest first, nothing to compile); cached per argument set."""
+        key = (frozenset(levels), frozenset(short_levels), former, words)
+        found = self._word_sets.get(key)
+        if found is None:
+            found = WordSet(self.names(levels, short_levels=short_levels, former=former, words=words))
+            self._word_sets[key] = found
+        return found
+
     def pattern(
         self,
         levels: Iterable[str] = LEVELS,
@@ -332,6 +417,17 @@ def places() -> Gazetteer:
 def province_of(name: str) -> str | None:
     """Short name of the province of a place name (芜湖 -> 安徽), None if unknown."""
     return places().province_of(name)
+
+
+def place_words(
+    levels: Iterable[str] = LEVELS,
+    *,
+    short_levels: Iterable[str] = ("province", "prefecture"),
+    former: bool = True,
+    words: bool = False,
+) -> WordSet:
+    """The words of :func:`place_pattern` (same arguments) as a :class:`WordSet`."""
+    return places().word_set(levels, short_levels=tuple(short_levels), former=former, words=words)
 
 
 def place_pattern(
@@ -385,6 +481,11 @@ class Orgs:
             self._by_name.setdefault(org.name, org)
         self.pattern: regex.Pattern[str] = regex.compile(self.source())
 
+    @cached_property
+    def words(self) -> WordSet:
+        """Every body name as a :class:`WordSet` (``words.longest`` is ``pattern.match``, without the engine)."""
+        return WordSet(self._by_name)
+
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
 
@@ -408,6 +509,17 @@ class Orgs:
 
     def source(self, kinds: Iterable[str] | None = None) -> str:
         return alternation(self.names(kinds))
+
+
+class RoleSpan(NamedTuple):
+    """Where a printed role lies (what ``Posts.role_pattern`` would match): ``[start, end)``, its title
+    from ``title_start``, its place ``[place_start, place_end)`` or None."""
+
+    start: int
+    title_start: int
+    end: int
+    place_start: int | None
+    place_end: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,17 +552,117 @@ class Posts:
         not_led = f"(?!{alternation(led)})" if led else ""
         self.title_source: str = f"{not_led}(?:{titles})(?!会)"
         self.pattern: regex.Pattern[str] = regex.compile(self.title_source)
-        place_src = alternation(
+        self._org_table = org_table
+        #: the words of ``role_pattern`` as dictionaries, for :meth:`role_at`
+        self.title_words = WordSet(self._by_title)
+        self.led_words = WordSet(led)
+        self.place_words = WordSet(
             gazetteer.names(short_levels=LEVELS, words=True)
             - {p.name for p in gazetteer if p.word == 2 and p.level == "county"}
         )
-        org_src = org_table.source()
-        self.org_source: str = f"(?:中共)?(?:{place_src})?(?:{org_src})*?"
-        #: groups: org (may be ""), place (the place part of org, or None), title
-        self.role_source: str = (
-            f"(?P<org>(?:中共)?(?P<place>{place_src})?(?:{org_src})*?)(?P<title>{self.title_source})"
-        )
-        self.role_pattern: regex.Pattern[str] = regex.compile(self.role_source)
+        self.org_words = org_table.words
+
+    # The regex forms of the role grammar are built on first use only: compiling the 32 k-character
+    # role pattern costs ~0.5 s, and :meth:`role_at` finds the same roles without it.
+
+    @cached_property
+    def org_source(self) -> str:
+        """Regex source of the org part of a role, ``[中共][place][org ...]`` (lazy)."""
+        return f"(?:中共)?(?:{alternation(self.place_words.words)})?(?:{self._org_table.source()})*?"
+
+    @cached_property
+    def role_source(self) -> str:
+        """Regex source of a printed role with groups org, place and title (lazy)."""
+        place_src = alternation(self.place_words.words)
+        org_src = self._org_table.source()
+        return f"(?P<org>(?:中共)?(?P<place>{place_src})?(?:{org_src})*?)(?P<title>{self.title_source})"
+
+    @cached_property
+    def role_pattern(self) -> regex.Pattern[str]:
+        """``role_source`` compiled (lazy; :meth:`role_at` is the fast equivalent of ``match``)."""
+        return regex.compile(self.role_source)
+
+    def role_at(
+        self, text: str, pos: int, endpos: int | None = None, *, full: bool = False, memo: dict | None = None
+    ) -> RoleSpan | None:
+        """The role ``role_pattern.match(text, pos, endpos)`` finds (``full``: ``fullmatch``), by dictionary lookups.
+
+        Same order of trial as the pattern: ``中共`` if present first; the place longest first, then
+        none; then as few bodies as possible (each longest first) before a title (longest first)
+        that no ``会`` follows and no body word that opens with a title (行政长官办公室) covers.
+        Nothing beyond ``endpos`` is seen, as with the pattern. ``memo`` may be shared by calls with
+        the same ``text``, ``endpos`` and ``full``: it holds, per position, the first title reachable
+        through bodies.
+        """
+        end = len(text) if endpos is None else endpos
+        if pos > end:
+            return None
+        if memo is None:
+            memo = {}
+        heads = (pos + 2, pos) if text.startswith("中共", pos, end) else (pos,)
+        for a in heads:
+            for b in (*self.place_words.ends_from(text, a, end), a):
+                found = self._role_tail(text, b, end, full, memo)
+                if found is not None:
+                    if b == a:
+                        return RoleSpan(pos, found[0], found[1], None, None)
+                    return RoleSpan(pos, found[0], found[1], a, b)
+        return None
+
+    def title_end(self, text: str, pos: int, end: int | None = None, full: bool = False) -> int | None:
+        """End of the title ``pattern.match(text, pos, end)`` finds (``full``: ending at ``end``), or None."""
+        if end is None:
+            end = len(text)
+        if self.led_words.ends_from(text, pos, end):
+            return None
+        for e in self.title_words.ends_from(text, pos, end):
+            if full:
+                if e == end:
+                    return e
+            elif e == end or text[e] != "会":
+                return e
+        return None
+
+    def _role_tail(self, text: str, p0: int, end: int, full: bool, memo: dict) -> tuple[int, int] | None:
+        """(title start, end) of the first match of ``(?:ORG)*?TITLE`` at ``p0``, in the pattern's order.
+
+        Depth first over the bodies (lazy: a title is tried before one more body), iteratively so that
+        a long run of body words cannot exhaust the stack; positions already tried are in ``memo``.
+        """
+        if p0 in memo:
+            return memo[p0]
+        path: list[list] = []  # [position, body ends to try from it, next index]
+        p = p0
+        while True:
+            t = self.title_end(text, p, end, full)
+            if t is not None:
+                found = (p, t)
+                memo[p] = found
+                for frame in path:
+                    memo[frame[0]] = found
+                return found
+            path.append([p, self.org_words.ends_from(text, p, end), 0])
+            nxt = None
+            while path:
+                frame = path[-1]
+                ends = frame[1]
+                if frame[2] >= len(ends):
+                    memo[frame[0]] = None
+                    path.pop()
+                    continue
+                q = ends[frame[2]]
+                frame[2] += 1
+                if q not in memo:
+                    nxt = q
+                    break
+                found = memo[q]
+                if found is not None:
+                    for f in path:
+                        memo[f[0]] = found
+                    return found
+            if nxt is None:
+                return None
+            p = nxt
 
     def __contains__(self, title: object) -> bool:
         return title in self._by_title
@@ -474,10 +686,11 @@ class Posts:
         ``江西省委副书记`` -> org ``江西省委``, title ``副书记``, place ``江西``: the place
         is what a following bare title inherits (``、省长`` -> 江西 + 省长).
         """
-        m = self.role_pattern.fullmatch(text)
-        if not m:
+        r = self.role_at(text, 0, full=True)
+        if r is None:
             return None
-        return RoleParts(m.group("org") or None, m.group("title"), m.group("place") or None)
+        place = text[r.place_start : r.place_end] if r.place_start is not None else None
+        return RoleParts(text[: r.title_start] or None, text[r.title_start :], place)
 
     def split_role(self, text: str) -> tuple[str | None, str]:
         """Split a printed role into (org, title); ``org + title == text`` when org is not None.
@@ -488,9 +701,9 @@ class Posts:
         (``某某大学校长`` -> (``某某大学``, ``校长``)). Text with no known
         title at its end comes back as (None, text).
         """
-        m = self.role_pattern.fullmatch(text)
-        if m:
-            return (m.group("org") or None), m.group("title")
+        r = self.role_at(text, 0, full=True)
+        if r is not None:
+            return (text[: r.title_start] or None), text[r.title_start :]
         for i in range(len(text)):
             tail = text[i:]
             if tail in self._by_title:
@@ -605,11 +818,47 @@ def meeting_kinds() -> MeetingKinds:
 
 # --------------------------------------------------------------- rule vocabulary
 
+class _Vocab(Mapping[str, str]):
+    """The placeholder expansions, each built on first use.
+
+    Why lazy: building all of them (the role source holds every place and body name) costs
+    ~0.2 s, and a rule file needs only a few (``meetings.rules.json``: PLACE, PROVINCE, the
+    abbreviations, MEETING_KIND).
+    """
+
+    def __init__(self, builders: dict[str, Callable[[], str]]) -> None:
+        self._builders = builders
+        self._built: dict[str, str] = {}
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._built:
+            self._built[key] = self._builders[key]()
+        return self._built[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._builders  # without building it
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._builders)
+
+    def __len__(self) -> int:
+        return len(self._builders)
+
+
+def _abbr_class(level: str) -> str:
+    return "[" + "".join(sorted(a for a, ps in places().abbreviations(level).items())) + "]"
+
+
+def _role_source() -> str:
+    p = posts()
+    return f"(?:{p.org_source})(?:{p.title_source})"
+
+
 @lru_cache(maxsize=1)
-def vocab() -> dict[str, str]:
+def vocab() -> Mapping[str, str]:
     """Placeholder expansions for ``data/*.rules.json`` (``"vocab_provider": "regevents.gazetteer:vocab"``).
 
-    Every value is a non-capturing regex source:
+    Every value is a non-capturing regex source (built when first asked for):
 
     * ``PLACE``: full names of all levels + province/prefecture shorts (no ordinary words);
     * ``PROVINCE``, ``PREFECTURE``, ``COUNTY``: names of one level (full + short, no ordinary words);
@@ -619,20 +868,16 @@ def vocab() -> dict[str, str]:
     * ``ROLE``: a printed role, ``[中共][place][org...]title`` (no named groups);
     * ``SURNAME``: surnames, compound first; ``MEETING_KIND``: meeting-type words.
     """
-    g = places()
-    p = posts()
-    abbr_prov = sorted(a for a, ps in g.abbreviations("province").items())
-    abbr_city = sorted(a for a, ps in g.abbreviations("prefecture").items())
-    return {
-        "PLACE": g.pattern_source(),
-        "PROVINCE": g.pattern_source(("province",)),
-        "PREFECTURE": g.pattern_source(("prefecture",)),
-        "COUNTY": g.pattern_source(("county",), short_levels=("county",)),
-        "PROVINCE_ABBR": "[" + "".join(abbr_prov) + "]",
-        "CITY_ABBR": "[" + "".join(abbr_city) + "]",
-        "TITLE": p.title_source,
-        "ORG": orgs().source(),
-        "ROLE": f"(?:{p.org_source})(?:{p.title_source})",
-        "SURNAME": alternation(surnames().single | surnames().compound),
-        "MEETING_KIND": meeting_kinds().source,
-    }
+    return _Vocab({
+        "PLACE": lambda: places().pattern_source(),
+        "PROVINCE": lambda: places().pattern_source(("province",)),
+        "PREFECTURE": lambda: places().pattern_source(("prefecture",)),
+        "COUNTY": lambda: places().pattern_source(("county",), short_levels=("county",)),
+        "PROVINCE_ABBR": lambda: _abbr_class("province"),
+        "CITY_ABBR": lambda: _abbr_class("prefecture"),
+        "TITLE": lambda: posts().title_source,
+        "ORG": lambda: orgs().source(),
+        "ROLE": _role_source,
+        "SURNAME": lambda: alternation(surnames().single | surnames().compound),
+        "MEETING_KIND": lambda: meeting_kinds().source,
+    })

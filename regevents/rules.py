@@ -14,7 +14,8 @@ A rule file is ``regevents/data/<name>.rules.json``: a JSON object whose
 
 ``tests/test_rules.py`` loads every rule file and runs all examples, in the
 spirit of Duckling's ``Rules.hs`` + ``Corpus.hs``. Patterns are compiled once per
-process (the loader is cached).
+process (the loader is cached), each on its first use, and a provider's placeholder
+expansions are built only for the placeholders a file uses.
 
 Safety net against catastrophic backtracking: :meth:`Rule.search` and
 :meth:`Rule.finditer` over a long range pass the ``regex`` module's ``timeout=``
@@ -30,9 +31,9 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -52,10 +53,27 @@ class RegexTimeoutWarning(RuntimeWarning):
 @dataclass(frozen=True)
 class Rule:
     name: str
-    pattern: regex.Pattern[str]
+    template: str  # the pattern as the file writes it, placeholders not yet expanded
     match: tuple[str, ...]
     no_match: tuple[str, ...]
     meta: dict[str, Any] = field(default_factory=dict)
+    file: str = ""  # the rule file, for messages
+    words: "_Words | None" = field(default=None, repr=False, compare=False)  # the file's placeholders
+
+    @cached_property
+    def source(self) -> str:
+        """The pattern with its placeholders expanded (on first use: the place names of {PLACE}
+        are a 15 k-character source that most parses never need)."""
+        return self.words.expand(self.template) if self.words is not None else self.template
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern, compiled on first use: a rule a parse never reaches (an
+        enumeration of thousands of place names, ~0.35 s to compile) costs nothing."""
+        try:
+            return regex.compile(self.source)
+        except regex.error as exc:
+            raise ValueError(f"{self.file}{RULE_SUFFIX}: rule {self.name!r} does not compile: {exc}") from exc
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         end = len(text) if endpos is None else endpos
@@ -93,12 +111,6 @@ def _budget(n: int) -> float:
     return TIMEOUT_BASE_S + n * TIMEOUT_PER_CHAR_S
 
 
-def _expand(pattern: str, vocab: dict[str, str]) -> str:
-    for key, value in vocab.items():
-        pattern = pattern.replace("{" + key + "}", value)
-    return pattern
-
-
 def read_rule_file(name: str) -> dict[str, Any]:
     """The raw JSON of ``data/<name>.rules.json``."""
     ref = resources.files("regevents") / "data" / f"{name}{RULE_SUFFIX}"
@@ -110,31 +122,70 @@ def rule_file_names() -> list[str]:
     return sorted(p.name[: -len(RULE_SUFFIX)] for p in folder.iterdir() if p.name.endswith(RULE_SUFFIX))
 
 
-def compile_rules(name: str, vocab: dict[str, str] | None = None) -> dict[str, Rule]:
-    """Compile the rules of one file, placeholders expanded from ``vocab`` and the file's own ``vocab``."""
+_ROUNDS = 3  # file-level vocab entries may refer to each other / to the provider's, this deep
+
+
+class _Words:
+    """A rule file's placeholder expansions, computed on demand.
+
+    What it gives is defined eagerly: ``words = dict(own); words.update(provided)``; then
+    ``_ROUNDS`` times every entry is expanded with the previous round's entries; then each
+    pattern once with the last round's. Expanding a text replaces ``{KEY}`` by the entry for
+    every key in ``words``' order. Here an entry is looked up (and a provider builds it) only
+    when its placeholder occurs in the text at that point: replacing an absent placeholder
+    changes nothing, so the text is the same.
+    """
+
+    def __init__(self, own: dict[str, str], provided: Mapping[str, str]) -> None:
+        self._keys = list(own) + [k for k in provided if k not in own]  # dict(own).update(provided) order
+        self._own = own
+        self._provided = provided
+        self._memo: list[dict[str, str]] = [{} for _ in range(_ROUNDS + 1)]
+
+    def _value(self, key: str, rounds: int) -> str:
+        memo = self._memo[rounds]
+        if key not in memo:
+            if rounds == 0:
+                memo[key] = self._provided[key] if key in self._provided else self._own[key]
+            else:
+                memo[key] = self._expand(self._value(key, rounds - 1), rounds - 1)
+        return memo[key]
+
+    def _expand(self, text: str, rounds: int) -> str:
+        for key in self._keys:
+            token = "{" + key + "}"
+            if token in text:
+                text = text.replace(token, self._value(key, rounds))
+        return text
+
+    def expand(self, pattern: str) -> str:
+        """The pattern with the fully expanded entries put in."""
+        return self._expand(pattern, _ROUNDS)
+
+
+def compile_rules(name: str, vocab: Mapping[str, str] | None = None) -> dict[str, Rule]:
+    """The rules of one file, placeholders expanded from ``vocab`` and the file's own ``vocab``.
+
+    Each rule's placeholders are expanded and its pattern compiled when first used
+    (:attr:`Rule.source`, :attr:`Rule.pattern`); a pattern that does not compile raises
+    ``ValueError`` then (``tests/test_rules.py`` compiles them all).
+    """
     data = read_rule_file(name)
-    words: dict[str, str] = dict(data.get("vocab", {}))
-    words.update(vocab or {})
-    # let file-level vocab entries refer to each other / to caller vocab
-    for _ in range(3):
-        words = {k: _expand(v, words) for k, v in words.items()}
+    words = _Words(dict(data.get("vocab", {})), vocab or {})
     out: dict[str, Rule] = {}
     for item in data["rules"]:
         item = dict(item)
         rname = item.pop("name")
         if rname in out:
             raise ValueError(f"{name}{RULE_SUFFIX}: duplicate rule name {rname!r}")
-        pat = _expand(item.pop("pattern"), words)
-        try:
-            compiled = regex.compile(pat)
-        except regex.error as exc:
-            raise ValueError(f"{name}{RULE_SUFFIX}: rule {rname!r} does not compile: {exc}") from exc
         out[rname] = Rule(
             name=rname,
-            pattern=compiled,
+            template=item.pop("pattern"),
             match=tuple(item.pop("match", ())),
             no_match=tuple(item.pop("no_match", ())),
             meta=item,
+            file=name,
+            words=words,
         )
     return out
 
@@ -148,7 +199,7 @@ def load_rules(name: str) -> dict[str, Rule]:
     ``{"PLACE": "(?:上海|江苏|...)"}``.
     """
     data = read_rule_file(name)
-    vocab: dict[str, str] = {}
+    vocab: Mapping[str, str] = {}
     provider = data.get("vocab_provider")
     if provider:
         import importlib

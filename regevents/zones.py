@@ -55,10 +55,14 @@ _AFTER_END_KEPT = ("editor_chain", "meta_line")  # credits still read below the 
 
 
 def _classify(line: str) -> tuple[str | None, str | None, str | None]:
-    """(kind, zone, rule name) of the first zone rule that fires, in file order."""
+    """(kind, zone, rule name) of the first zone rule that fires, in file order.
+
+    A rule split for speed into its ``^``-anchored and its unanchored alternatives (the second
+    says ``part_of`` the first) is reported under the first one's name.
+    """
     for rule in load_rules("zones").values():
         if rule.search(line):
-            return rule.meta.get("kind"), rule.meta.get("zone", FURNITURE), rule.name
+            return rule.meta.get("kind"), rule.meta.get("zone", FURNITURE), rule.meta.get("part_of", rule.name)
     return None, None, None
 
 
@@ -90,7 +94,7 @@ def zone(text: str) -> Zoning:
     ended = False
     last_nav = -1  # lines above the last navigation line above the body are furniture
     seen: dict[str, tuple[str | None, str | None, str | None]] = {}  # pages repeat lines, blank ones above all
-    credit_rules = [r for r in load_rules("zones").values() if r.name in _AFTER_END_KEPT]
+    credit_rules = [r for r in load_rules("zones").values() if r.meta.get("part_of", r.name) in _AFTER_END_KEPT]
     for start, end in spans:
         line = text[start:end]
         found = seen.get(line)

@@ -30,13 +30,15 @@ report the repair.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
 from ..document import Document
-from ..gazetteer import Place, alternation, orgs, place_pattern, places, posts, surnames
+from ..gazetteer import Place, RoleSpan, WordSet, alternation, orgs, place_words, places, posts, surnames
 from ..models import Attendee, Meeting, Role, Span
 from ..normalize import DAMAGE
 from ..rules import load_rules
@@ -46,7 +48,9 @@ from .role_context import OrgContext, RoleHit, SarContext, home_region, is_sar, 
 
 _SENT_END = regex.compile(r"[。!?\n]")
 _CLAUSE_END = regex.compile(r"[,;。!?\n]")
-_LIST_START = regex.compile(r"(?<![\p{Han}\ufffd])(?=[\p{Han}\ufffd]{2,4}、)")
+# two to four name characters and a 、; a list starts there when no name character precedes (checked in
+# code: a lookbehind in front would make the engine try every position instead of skipping to the class)
+_LIST_HEAD = regex.compile(r"[\p{Han}\ufffd]{2,4}、")
 _BETWEEN_MEMBERS = regex.compile(r"[,、;\s]*(?:(?:与|和|及|以及|同)[,、;\s]*)?")
 _CONNECTOR = regex.compile(r"(?:^|[并、和及后])$")  # the gap before a further action ends with a joining word
 _ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
@@ -105,23 +109,88 @@ class _Sentences:
 # ------------------------------------------------------------------ role chains
 
 
-def _role_matches(text: str):
-    """``posts().role_pattern`` matches, scanned only in windows that end at a post title.
+def _role_matches(text: str) -> list[RoleSpan]:
+    """What ``posts().role_pattern.finditer`` finds in windows that end at a post title.
 
-    The role pattern (places x bodies x titles) is costly to try at every
-    character; a role always ends with a title, and its body and place are
-    never longer than ``_MAX_ORG`` characters, so the windows find the same roles.
+    A role always ends with a title, and its body and place are never longer
+    than ``_MAX_ORG`` characters, so windows of that width before each title
+    (merged where they touch) find the same roles as a scan of the whole text.
+
+    Why not the pattern itself: it is a 32 k-character alternation (places x
+    bodies x titles) that the engine tries at every position of a window,
+    ~5 us a character. Here a role can only start where the dictionaries
+    reach back to from a title (bodies back from it, a place back from those,
+    ``中共`` before that); those starts are tried left to right with
+    :meth:`Posts.role_at`, which reads forward in the pattern's own order, and
+    a match resumes the scan at its end, as ``finditer`` does.
     """
+    p = posts()
+    title_starts = _title_starts(text)
     windows: list[list[int]] = []
-    for t in posts().pattern.finditer(text):
-        ws = max(0, t.start() - _MAX_ORG)
+    n = len(text)
+    pos = 0
+    for q in title_starts:  # posts().pattern.finditer(text), read from the title words
+        if q < pos:
+            continue
+        e = p.title_end(text, q, n)
+        if e is None:
+            continue
+        ws = max(0, q - _MAX_ORG)
         if windows and ws <= windows[-1][1]:
-            windows[-1][1] = t.end()
+            windows[-1][1] = e
         else:
-            windows.append([ws, t.end()])
-    role = posts().role_pattern
+            windows.append([ws, e])
+        pos = e
+    out: list[RoleSpan] = []
+    orgs_, places_ = p.org_words, p.place_words
     for ws, we in windows:
-        yield from role.finditer(text, ws, we)
+        lo = bisect.bisect_left(title_starts, ws)
+        hi = bisect.bisect_left(title_starts, we)
+        if lo == hi:
+            continue
+        # where a match may start: a title, bodies before it, a place and 中共 before those
+        reach = set(title_starts[lo:hi])
+        todo = list(reach)
+        while todo:
+            q = todo.pop()
+            for b in orgs_.starts_before(text, q, ws):
+                if b not in reach:
+                    reach.add(b)
+                    todo.append(b)
+        starts = set(reach)
+        for q in reach:
+            starts.update(places_.starts_before(text, q, ws))
+        starts.update([q - 2 for q in starts if q - 2 >= ws and text.startswith("中共", q - 2)])
+        memo: dict = {}
+        pos = ws
+        for s in sorted(starts):
+            if s < pos:
+                continue
+            r = p.role_at(text, s, we, memo=memo)
+            if r is not None:
+                out.append(r)
+                pos = r.end
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_word_pattern() -> re.Pattern[str]:
+    """Any post title word, without the context checks of ``posts().pattern`` (those are read in
+    code: :meth:`Posts.title_end`). The stdlib engine skips to the titles' first characters in C;
+    with the lookaheads, or in ``regex``, every position is tried (5x slower)."""
+    return re.compile(alternation(posts().title_words.words))
+
+
+def _title_starts(text: str) -> list[int]:
+    """Every position where a post title word starts, overlapping ones too (副书记 and 书记)."""
+    search = _title_word_pattern().search
+    out: list[int] = []
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        q = m.start()
+        out.append(q)
+        pos = q + 1
+    return out
 
 
 def _unknown_body(text: str, title_start: int) -> int | None:
@@ -149,10 +218,10 @@ def _unknown_body(text: str, title_start: int) -> int | None:
 def _central_prefix(cand: str, rest: int = 2) -> bool:
     """Does ``cand`` open with a known central body and go on for ``rest`` characters or more
     (国家发展改革委 + 地区振兴司)?"""
-    m = orgs().pattern.match(cand)
-    if m is None or len(cand) - m.end() < rest:
+    m = orgs().words.longest(cand)
+    if m is None or len(cand) - m < rest:
         return False
-    o = orgs().lookup(m.group())
+    o = orgs().lookup(cand[:m])
     return o is not None and not o.is_local
 
 
@@ -232,9 +301,9 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
     out: list[RoleHit] = []
     dangling: list[RoleHit] = []
     for m in _role_matches(text):
-        title = m.group("title")
-        org = m.group("org") or None
-        start = m.start()
+        title = text[m.title_start : m.end]
+        org = text[m.start : m.title_start] or None
+        start = m.start
         if start > 0:
             lvl = rules["level_prefix"].search(text[max(0, start - 4) : start])
             if org is None:
@@ -251,7 +320,7 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
                     org = text[inst:start]  # 某某大学校长: an institution the vocabulary lacks
                     start = inst
                 elif not rules["bare_title_context"].search(text[start - 1 : start]):
-                    dangling.append(RoleHit(start, m.end(), None, title))
+                    dangling.append(RoleHit(start, m.end, None, title))
                     continue
             elif lvl and split_place(org)[0] is None and not org.startswith(("中共", "中央", "国家", "国务院", "全国")):
                 org = lvl.group() + org  # 省发展改革委: the level word the vocabulary left out
@@ -263,7 +332,7 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
                     start = owner
         if org:
             start, org = _with_parent_place(text, start, org)
-        out.append(RoleHit(start, m.end(), org, title))
+        out.append(RoleHit(start, m.end, org, title))
     return out, dangling
 
 
@@ -280,13 +349,17 @@ def _with_parent_place(text: str, start: int, org: str) -> tuple[int, str]:
     place = split_place(org)[0]
     if place is None or org.startswith("中共"):
         return start, org
+    full_names = _full_place_names()
     for _ in range(2):
         found = None
-        for k in range(2, min(_MAX_PLACE, start) + 1):
-            cand = text[start - k : start]
+        for b in full_names.starts_before(text, start, max(0, start - _MAX_PLACE)):  # the longest first
+            cand = text[b:start]
+            if len(cand) < 2:
+                continue
             parent = next((p for p in places().lookup_all(cand) if p.name == cand and within(place, p)), None)
             if parent is not None:
-                found = (k, parent)
+                found = (len(cand), parent)
+                break
         if found is None:
             break
         k, parent = found
@@ -294,6 +367,12 @@ def _with_parent_place(text: str, start: int, org: str) -> tuple[int, str]:
     if text.startswith("中共", max(0, start - 2)) and start >= 2:
         start, org = start - 2, "中共" + org
     return start, org
+
+
+@lru_cache(maxsize=1)
+def _full_place_names() -> WordSet:
+    """The full names of the divisions (江苏省, 常州市), the forms a parent place is printed in."""
+    return WordSet(p.name for p in places())
 
 
 def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> list[list[RoleHit]]:
@@ -353,7 +432,7 @@ def _place_follows(text: str, pos: int, role_starts: set[int]) -> bool:
     sep = _LIST_SEP.match(text, pos)
     if sep is None or sep.end() in role_starts:
         return False
-    return place_pattern().match(text, sep.end()) is not None
+    return place_words().longest(text, sep.end()) is not None
 
 
 def _body_ahead(text: str, pos: int, role_starts: set[int]) -> bool:
@@ -376,7 +455,7 @@ def _body_ahead(text: str, pos: int, role_starts: set[int]) -> bool:
     # the next person's post, even when its body is unknown
     for j in _LIST_SEP.finditer(cand):
         rest = j.end() + pos
-        if place_pattern().match(text, rest) or _PARTIAL_BODY.match(text, rest):
+        if place_words().longest(text, rest) is not None or _PARTIAL_BODY.match(text, rest):
             return False
     return True
 
@@ -434,8 +513,9 @@ def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Men
     (role mentions there are read by the role pass)."""
     rules = _rules()
     out: list[Mention] = []
-    for m in rules["bare_subject"].finditer(text):
-        hit = read_name(text, m.end(), known)
+    # the rule finds the verb and reads the name behind it (group name): starts in text order, each once
+    for start in sorted({m.start("name") for m in rules["bare_subject"].finditer(text)}):
+        hit = read_name(text, start, known)
         if (
             hit
             and hit.start not in taken
@@ -486,11 +566,12 @@ def _list_mentions(text: str, known: set[str], taken: set[int]) -> list[Mention]
     """Runs of bare names joined by 、 and followed by an attendance verb (甲、乙、丙出席座谈会)."""
     pred = _rules()["list_predicate"].pattern
     out: list[Mention] = []
-    for m in _LIST_START.finditer(text):
-        if m.start() in taken:
-            continue
+    for m in _LIST_HEAD.finditer(text):
+        start = m.start()
+        if start in taken or (start > 0 and _HAN_OR_DAMAGE.match(text, start - 1)):
+            continue  # inside a longer word (more than four characters before the 、)
         names: list[NameHit] = []
-        pos = m.start()
+        pos = start
         while True:
             hit = read_name(text, pos, known)
             if hit is None or not plausible(hit.text) or _not_a_person(hit.text):
@@ -570,6 +651,57 @@ def _assign_actions(text: str, mentions: list[Mention], sents: _Sentences) -> No
 
 
 # ------------------------------------------------------------------ the extractor
+
+
+class _Words:
+    """A few words (the article's known names) found as ``regex.compile(alternation(words))`` would find
+    them: leftmost first, the longest at a position, without overlap; and ``(?:words)+`` runs.
+
+    Why not that pattern: its source (a trie) and its compilation cost more than the scan itself, and
+    they would be paid for every article, whose names differ. A character class of the words' first
+    characters finds the candidates (one ``re`` scan), a ``set`` lookup per length reads the word.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = WordSet(words)
+        firsts = sorted({w[0] for w in self.words.words})
+        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each word, as ``finditer`` of the alternation from ``pos`` to ``endpos``."""
+        if self._first is None:
+            return
+        end = len(text) if endpos is None else endpos
+        longest = self.words.longest
+        nxt = pos
+        for m in self._first.finditer(text, pos, end):
+            i = m.start()
+            if i < nxt:
+                continue
+            e = longest(text, i, end)
+            if e is not None:
+                yield i, e
+                nxt = e
+
+    def runs(self, text: str, pos: int, endpos: int) -> Iterator[list[tuple[int, int]]]:
+        """The words of each ``(?:words)+`` match (longest word at each step, as the greedy pattern reads)."""
+        if self._first is None:
+            return
+        longest = self.words.longest
+        nxt = pos
+        for m in self._first.finditer(text, pos, endpos):
+            i = m.start()
+            if i < nxt:
+                continue
+            e = longest(text, i, endpos)
+            if e is None:
+                continue
+            run = [(i, e)]
+            while (k := longest(text, e, endpos)) is not None:
+                run.append((e, k))
+                e = k
+            yield run
+            nxt = e
 
 
 @dataclass
@@ -762,8 +894,11 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     home = home_region(doc.source.outlet) or _own_region(text, meetings)
     heads = _headline_ranges(doc)
 
+    head_starts = [s for s, _ in heads]
+
     def in_headline(pos: int) -> bool:
-        return any(s <= pos < e for s, e in heads)
+        i = bisect.bisect_right(head_starts, pos) - 1
+        return i >= 0 and pos < heads[i][1]
 
     # 1. anchored mentions (headlines are read later, with the names of the body)
     mentions = [m for m in _role_mentions(text, set()) if not in_headline(m.start)]
@@ -804,45 +939,45 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     # 4. known names elsewhere in the body and in headline runs
     known = {n for n in people if DAMAGE not in n}
     if known:
-        known_re = regex.compile(alternation(known))
+        known_words = _Words(known)
         seen = {(m.name.start, m.name.end) for p in people.values() for m in p.mentions}
         cite = rules["citation_after_name"].pattern
         head_verbs = rules["headline_verbs"].pattern
-        for km in known_re.finditer(text):
-            if (km.start(), km.end()) in seen or in_headline(km.start()):
+        for ks, ke in known_words.finditer(text):
+            if (ks, ke) in seen or in_headline(ks):
                 continue
-            if not _left_edge_ok(text, km.start()) or not name_ends_at(text, km.end()):
+            if not _left_edge_ok(text, ks) or not name_ends_at(text, ke):
                 continue
-            if cite.match(text, km.end()):
+            if cite.match(text, ke):
                 continue
-            hit = NameHit(km.start(), km.end(), km.group(), True)
-            m = Mention(hit, km.start(), "known")
-            people[km.group()].mentions.append(m)
+            hit = NameHit(ks, ke, text[ks:ke], True)
+            m = Mention(hit, ks, "known")
+            people[hit.text].mentions.append(m)
             mentions.append(m)
         # 马省长, 李书记: surname + post, when one attendee alone fits it
         short = _short_forms(people)
         if short:
-            for sm in regex.finditer(alternation(short), text):
-                if in_headline(sm.start()) or not _left_edge_ok(text, sm.start()):
+            for ss, se in _Words(short).finditer(text):
+                if in_headline(ss) or not _left_edge_ok(text, ss):
                     continue
-                if sm.end() < len(text) and text[sm.end()] in _TITLE_GOES_ON:
+                if se < len(text) and text[se] in _TITLE_GOES_ON:
                     continue
-                hit = NameHit(sm.start(), sm.end(), sm.group(), True)
-                m = Mention(hit, sm.start(), "known")
-                people[short[sm.group()]].mentions.append(m)
+                hit = NameHit(ss, se, text[ss:se], True)
+                m = Mention(hit, ss, "known")
+                people[short[hit.text]].mentions.append(m)
                 mentions.append(m)
-        run_re = regex.compile(f"(?:{alternation(known)})+")
         for hs, he in heads:
-            for run in run_re.finditer(text, hs, he):
-                if not (run.end() >= he or text[run.end()].isspace() or head_verbs.match(text, run.end())):
+            for run in known_words.runs(text, hs, he):
+                rs, re_ = run[0][0], run[-1][1]
+                if not (re_ >= he or text[re_].isspace() or head_verbs.match(text, re_)):
                     continue
-                if run.start() > hs and _HAN_OR_DAMAGE.match(text[run.start() - 1]):
+                if rs > hs and _HAN_OR_DAMAGE.match(text[rs - 1]):
                     continue
-                acts = _actions(text, run.end(), min(he, run.end() + 8))
-                for nm in known_re.finditer(text, run.start(), run.end()):
-                    hit = NameHit(nm.start(), nm.end(), nm.group(), True)
-                    m = Mention(hit, nm.start(), "headline", actions=acts)
-                    people[nm.group()].mentions.append(m)
+                acts = _actions(text, re_, min(he, re_ + 8))
+                for ns, ne in run:
+                    hit = NameHit(ns, ne, text[ns:ne], True)
+                    m = Mention(hit, ns, "headline", actions=acts)
+                    people[hit.text].mentions.append(m)
 
     # 5. actions from predicates, and 在…见证下
     _assign_actions(text, mentions, sents)

@@ -8,6 +8,11 @@ offsets and scans once (depth counting), so a long paragraph costs one pass.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+import regex
+
 OPEN = {"“": "”", "‘": "’", "《": "》", "(": ")", "【": "】", "「": "」", "『": "』"}
 CLOSE = {v: k for k, v in OPEN.items()}
 CLAUSE = frozenset(",。;:!?\n")
@@ -16,28 +21,98 @@ _TRIM = " \t,。;:!?、…—-"
 _PAIRS = (("“", "”"), ("「", "」"), ('"', '"'))
 
 
+def _stop_class(stops: frozenset[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(OPEN) | set(CLOSE) | stops)) + "]"
+
+
+@lru_cache(maxsize=32)
+def _forward(stops: frozenset[str]) -> re.Pattern[str]:
+    """The characters :func:`clause_end` must look at (brackets, quotes, ``stops``): a compiled
+    search jumps over everything else instead of a Python step per character."""
+    return re.compile(_stop_class(stops))
+
+
+@lru_cache(maxsize=32)
+def _backward(stops: frozenset[str]) -> regex.Pattern[str]:
+    """The same characters, searched right to left (for :func:`clause_start`)."""
+    return regex.compile("(?r)" + _stop_class(stops))
+
+
 def clause_start(text: str, pos: int, limit: int = 200, stops: frozenset[str] = CLAUSE) -> int:
     """Start of the clause that ends at ``pos``: after the previous stop character outside quotes."""
     depth = 0
-    i = pos - 1
     floor = max(0, pos - limit)
-    while i >= floor:
+    if pos - 1 < floor:
+        return floor
+    search = _backward(stops).search
+    end = pos  # the next character to look at is the last one before ``end``
+    while True:
+        m = search(text, floor, end)
+        if m is None:
+            return floor
+        i = m.start()
         ch = text[i]
         if ch in CLOSE:
             depth += 1
         elif ch in OPEN:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in stops:
+        elif depth == 0:  # a stop character
             return i + 1
-        i -= 1
-    return floor
+        end = i
 
 
 def clause_end(text: str, pos: int, limit: int = 400, stops: frozenset[str] = CLAUSE) -> int:
     """Offset of the first stop character at or after ``pos`` outside quotes (or the limit / text end)."""
     depth = 0
     end = min(len(text), pos + limit)
+    if pos < 0:  # (never from the extractors) Python indexing from the end: the plain loop
+        return _clause_end_loop(text, pos, end, stops)
+    search = _forward(stops).search
     i = pos
+    while True:
+        m = search(text, i, end)
+        if m is None:
+            return end
+        i = m.start()
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:  # a stop character
+            return i
+        i += 1
+
+
+def clauses(text: str, start: int, end: int, stops: frozenset[str] = CLAUSE) -> list[tuple[int, int]]:
+    """The clauses of ``[start, end)`` (``end`` within the text), cut at ``stops`` outside quotes,
+    each without its mark: what ``clause_end`` from each clause's start gives, in one pass (a
+    clause starts at depth 0, which is where the previous one stopped)."""
+    out: list[tuple[int, int]] = []
+    search = _forward(stops).search
+    depth = 0
+    s = i = start
+    while True:
+        m = search(text, i, end)
+        if m is None:
+            break
+        i = m.start()
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append((s, i))
+            s = i + 1
+        i += 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+def _clause_end_loop(text: str, i: int, end: int, stops: frozenset[str]) -> int:
+    depth = 0
     while i < end:
         ch = text[i]
         if ch in OPEN:
@@ -50,10 +125,24 @@ def clause_end(text: str, pos: int, limit: int = 400, stops: frozenset[str] = CL
     return end
 
 
+@lru_cache(maxsize=32)
+def _item_marks(seps: str, words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The characters :func:`split_items` acts on (quotes, brackets, separators, the first
+    characters of the separator words); None when a word is empty (every position acts)."""
+    if any(not w for w in words):
+        return None
+    chars = {'"'} | set(OPEN) | set(CLOSE) | set(seps) | {w[0] for w in words}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
 def split_items(text: str, start: int, end: int, seps: str = "、", words: tuple[str, ...] = ("以及", "及")) -> list[tuple[int, int]]:
     """Items of the list in ``[start, end)``: cut at ``seps`` and ``words`` outside quotes, and between
     adjacent quotations (“A”“B”). ASCII ``"`` count as quotes when they pair up inside the range
-    (pages typed without curly quotes). Ranges are trimmed of punctuation and spaces."""
+    (pages typed without curly quotes). Ranges are trimmed of punctuation and spaces.
+
+    A compiled search jumps to the next character that can act (:func:`_item_marks`); at any
+    other character the scan would do nothing."""
+    marks = _item_marks(seps, words)
     items: list[tuple[int, int]] = []
     depth = 0
     ascii_quotes = text.count('"', start, end) % 2 == 0
@@ -61,6 +150,11 @@ def split_items(text: str, start: int, end: int, seps: str = "、", words: tuple
     s = start
     i = start
     while i < end:
+        if marks is not None:
+            m = marks.search(text, i, end)
+            if m is None:
+                break
+            i = m.start()
         ch = text[i]
         if ch == '"' and ascii_quotes:
             if not in_ascii and depth == 0 and i > s and text[i - 1] in '"”':

@@ -52,6 +52,7 @@ from .goal_lists import (
     SENTENCE,
     clause_end,
     clause_start,
+    clauses as split_clauses,
     common_prefix,
     common_suffix,
     sentences,
@@ -66,6 +67,11 @@ _HAN = regex.compile(r"^\p{Han}+$")
 # actions that make an attendee the chair or a keynote speaker, whose numbered agenda is the meeting's programme
 _MAIN_SPEAKER_ACTIONS = frozenset({"主持", "讲话"})
 _MAX_ITEM = 60
+# stop sets of clause_end, built once (clause_end keeps a compiled search per set)
+_STOP_FULL = frozenset("。\n")
+_STOP_SEMI = frozenset(";。\n")
+_STOP_COLON = frozenset("。:\n")
+_HEADING_STOPS = frozenset("。;:\n")
 
 
 def _rules():
@@ -129,8 +135,40 @@ class _Modes:
         return pos, NORMAL, None
 
 
-def _paragraphs(doc: Document) -> list[tuple[int, int]]:
-    return [(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == BODY and ln.end > ln.start]
+class _Paras(list):
+    """The body paragraphs ``(start, end)``, sorted and disjoint, with their starts and ends kept
+    apart so that "which paragraph holds this offset" bisects instead of scanning them all (a
+    scan per candidate made the goals stage quadratic in the length of the article)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        super().__init__(spans)
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def first_from(self, pos: int) -> int:
+        """Index of the first paragraph starting at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def holds(self, pos: int) -> bool:
+        """Is ``pos`` inside a paragraph (``start <= pos < end``)?"""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+def _paragraphs(doc: Document) -> _Paras:
+    return _Paras([(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == BODY and ln.end > ln.start])
+
+
+def _from(paras: list[tuple[int, int]], after: int) -> range:
+    """Indices of the paragraphs starting at or after ``after`` (all of them for a plain list)."""
+    first = paras.first_from(after) if isinstance(paras, _Paras) else 0
+    return range(first, len(paras))
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: frozenset[str]) -> regex.Pattern[str]:
+    """The attendees' names as one longest-first pattern (an article's names are built once)."""
+    return regex.compile(alternation(names))
 
 
 def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Attendee]) -> _Modes:
@@ -139,7 +177,7 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
     generic = rules["speech"].pattern
     proposal = rules["proposal_verb"].pattern
     by_name = {a.name: a.id for a in attendees}
-    names_re = regex.compile(alternation(by_name)) if by_name else None
+    names_re = _names_pattern(frozenset(by_name)) if by_name else None
     modes = _Modes()
     # 他说 / 他建议: the person named last before the pronoun, also in an earlier paragraph
     # (X主持会议并讲话。/ 他强调, …: the pronoun opening a paragraph is X)
@@ -259,9 +297,9 @@ def _run_items(text: str, start: int, end: int, marker: regex.Pattern[str], bare
         if i + 1 < len(ords):
             # an item ends at its first 。: what follows (黄河生态系统是一个有机整体。) explains it
             nxt = ords[i + 1].start()
-            stop = clause_end(text, m.end(), nxt - m.end(), frozenset("。\n"))
+            stop = clause_end(text, m.end(), nxt - m.end(), _STOP_FULL)
         else:
-            stop = clause_end(text, m.end(), end - m.end(), frozenset(";。\n"))
+            stop = clause_end(text, m.end(), end - m.end(), _STOP_SEMI)
         a, b = trim(text, m.end(), stop)
         if b > a:
             items.append((a, b))
@@ -322,9 +360,8 @@ def _heading_items(
     items: list[tuple[int, int]] = []
     family: str | None = None
     expect = 1
-    for ps, pe in paras:
-        if ps < after:
-            continue
+    for k in _from(paras, after):
+        ps, pe = paras[k]
         m = heading.match(text[ps:pe])
         if not m:
             break
@@ -338,7 +375,7 @@ def _heading_items(
         family = fam
         expect += 1
         start = ps + m.end()
-        e = clause_end(text, start, pe - start, frozenset("。;:\n"))
+        e = clause_end(text, start, pe - start, _HEADING_STOPS)
         a, b = trim(text, start, e)
         if b > a:
             items.append((a, b))
@@ -355,9 +392,8 @@ def _line_items(text: str, paras: list[tuple[int, int]], after: int, n: int | No
         return []
     action = _rules()["item_action"].pattern
     items: list[tuple[int, int]] = []
-    for ps, pe in paras:
-        if ps < after:
-            continue
+    for k in _from(paras, after):
+        ps, pe = paras[k]
         a, b = trim(text, ps, pe)
         if not 2 <= b - a <= _MAX_ITEM or clause_end(text, a, b - a, SENTENCE) < b or not action.match(text[a:b]):
             break
@@ -390,7 +426,7 @@ def _colon_items(
         if not items and not numbered_only:
             items = _line_items(text, paras, pe, n)
         return items, (items[-1][1] if items else after)
-    end = clause_end(text, after, pe - after, frozenset("。\n"))
+    end = clause_end(text, after, pe - after, _STOP_FULL)
     bare = n is not None
     items = _marked_items(text, after, end, bare)
     if not items:
@@ -403,15 +439,9 @@ def _colon_items(
     return _split_counted(text, after, end, n), end
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The clauses of ``[start, end)``, cut at , 。 ; : ! ? outside quotes (each without its mark)."""
-    out = []
-    s = start
-    while s < end:
-        e = clause_end(text, s, end - s, CLAUSE)
-        out.append((s, e))
-        s = e + 1
-    return out
+def _clauses(text: str, start: int, end: int, stops: frozenset[str] = CLAUSE) -> list[tuple[int, int]]:
+    """The clauses of ``[start, end)``, cut at , 。 ; : ! ? (or ``stops``) outside quotes (each without its mark)."""
+    return split_clauses(text, start, end, stops)
 
 
 def _sentence_of(text: str, pos: int) -> tuple[int, int]:
@@ -419,6 +449,13 @@ def _sentence_of(text: str, pos: int) -> tuple[int, int]:
 
 
 def _para_of(paras: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    if isinstance(paras, _Paras):
+        # the first paragraph with start <= pos <= end: paragraphs are sorted and disjoint, so it is
+        # the first whose end reaches pos, provided it starts at or before pos
+        j = bisect.bisect_left(paras.ends, pos)
+        if j < len(paras) and paras.starts[j] <= pos:
+            return paras[j]
+        return pos, pos
     for ps, pe in paras:
         if ps <= pos <= pe:
             return ps, pe
@@ -428,17 +465,41 @@ def _para_of(paras: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 # ------------------------------------------------------------------ the extractor
 
 
+class _Ranges:
+    """Ranges ``[start, end)`` added in any order, with "does any overlap ``[a, b)``?" answered
+    from the sorted starts: only a range starting after ``a - longest`` and before ``b`` can
+    overlap, so a query looks at those alone instead of every range (quadratic before)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._longest = 0
+
+    def append(self, r: tuple[int, int]) -> None:
+        s, e = r
+        i = bisect.bisect_right(self._starts, s)
+        self._starts.insert(i, s)
+        self._ends.insert(i, e)
+        self._longest = max(self._longest, e - s)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Is there a range with ``start < b and a < end``?"""
+        starts, ends = self._starts, self._ends
+        lo = bisect.bisect_right(starts, a - self._longest)
+        hi = bisect.bisect_left(starts, b)
+        return any(ends[i] > a for i in range(lo, hi))
+
+
 class _Collector:
     def __init__(self, text: str) -> None:
         self.text = text
         self.items: list[_Item] = []
-        self.consumed: list[tuple[int, int]] = []
+        self.consumed = _Ranges()  # spans a count's list has used up
+        self._taken = _Ranges()  # the items' spans
         self.groups = 0
 
     def free(self, a: int, b: int) -> bool:
-        if any(s < b and a < e for s, e in self.consumed):
-            return False
-        return not any(it.start < b and a < it.end for it in self.items)
+        return not self.consumed.overlaps(a, b) and not self._taken.overlaps(a, b)
 
     def add_group(self, ranges, kind, rule, size=None, count=None, who=None, min_items=2) -> bool:
         text = self.text
@@ -451,12 +512,16 @@ class _Collector:
             self.items.append(
                 _Item(a, b, kind, rule, self.groups, size, count, who, _clean_text(text[a:b]))
             )
+            self._taken.append((a, b))
         return True
+
+
+_SPACES = regex.compile(r"\s+")
 
 
 def _clean_text(s: str) -> str:
     s = s.strip()
-    return regex.sub(r"\s+", " ", s)
+    return _SPACES.sub(" ", s)
 
 
 def _strip_subject(text: str, a: int, b: int) -> int:
@@ -506,8 +571,7 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             not any(s <= r.start() and r.end() <= e for s, e in shields) for r in retro.finditer(text, a, b)
         )
 
-    def in_body(pos: int) -> bool:
-        return any(ps <= pos < pe for ps, pe in paras)
+    in_body = paras.holds
 
     # 1. stated counts and their lists
     for m in rules["count"].finditer(text):
@@ -545,7 +609,7 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
                 continue
             if after < pe - 1:
                 continue
-        sent_end = clause_end(text, m.end(), pe - m.end(), frozenset("。:\n") if colon else frozenset("。\n"))
+        sent_end = clause_end(text, m.end(), pe - m.end(), _STOP_COLON if colon else _STOP_FULL)
         items = _marked_items(text, sent_end, pe, bare=n is not None)
         if items and items[0][0] - sent_end > 4:
             items = []  # the agenda must follow the count's sentence at once
@@ -616,7 +680,7 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
     for m in rules["initiative"].finditer(text):
         if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
             continue
-        end = clause_end(text, m.end(), 600, frozenset("。\n"))
+        end = clause_end(text, m.end(), 600, _STOP_FULL)
         items = _ordinal_items(text, m.end(), end)
         if not items:
             parts = split_items(text, m.end(), end, seps=";", words=())
@@ -684,12 +748,7 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
     tail = rules["parallel_tail"].pattern
     for ps, pe in paras:
         run: list[tuple[int, int]] = []
-        segs = []
-        s = ps
-        while s < pe:
-            e = clause_end(text, s, pe - s, frozenset(";。\n"))
-            segs.append((s, e))
-            s = e + 1
+        segs = _clauses(text, ps, pe, _STOP_SEMI)
         for a, b in segs + [(pe, pe)]:
             m = tail.search(text[a:b]) if b > a else None
             if m and allowed(a, proposals=False)[0]:

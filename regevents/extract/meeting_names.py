@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -77,8 +77,9 @@ class NameHit:
     generic: bool  # no name of its own (此次会商会, 成果发布会): refers to a meeting named elsewhere
     weak: bool  # nothing but an edition or year besides generic words (第九届会商会): a name only in context
 
-    @property
+    @cached_property
     def series_key(self) -> str:
+        """(read once: grouping compares it with every candidate group's keys)"""
         return series_key(self.name)
 
 

@@ -7,14 +7,92 @@ the city and province as short names (芜湖, 安徽). The divisions come from
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
-from ..gazetteer import Place, place_pattern, places
+from ..gazetteer import Place, places
 from ..rules import load_rules, read_rule_file
 from .meeting_names import TITLE
+
+
+class _Names:
+    """Place names looked up in a dictionary, longest first: what ``place_pattern(...)`` finds.
+
+    Why not the pattern: a trie alternation of thousands of names costs 0.25-0.45 s to compile
+    (on the first parse of a process) and the ``regex`` engine tries it branch by branch; these
+    readers only need "the longest name starting here", which a ``set`` answers per candidate
+    length. :meth:`match_end` is ``pattern.match(text, pos, endpos)`` (the match's end),
+    :meth:`finditer` is ``pattern.finditer(text)`` (spans), ``in`` is ``fullmatch``.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = frozenset(n for n in names if n)
+        lengths: dict[str, set[int]] = {}
+        for n in self.names:
+            lengths.setdefault(n[0], set()).add(len(n))
+        self._lengths = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
+        # where a name may start: a compiled search skips the other characters
+        self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(self._lengths)) + "]") if self._lengths else None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def match_end(self, text: str, pos: int = 0, endpos: int | None = None) -> int | None:
+        """End of the longest name starting at ``pos`` and ending by ``endpos``; None if none."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if pos >= end or pos < 0:
+            return None
+        lens = self._lengths.get(text[pos])
+        if lens is None:
+            return None
+        names = self.names
+        for k in lens:
+            if pos + k <= end and text[pos : pos + k] in names:
+                return pos + k
+        return None
+
+    def ends(self, text: str, pos: int, endpos: int) -> list[int]:
+        """Ends of every name starting at ``pos`` and ending by ``endpos``, longest first."""
+        end = min(endpos, len(text))
+        if pos >= end or pos < 0:
+            return []
+        names = self.names
+        return [pos + k for k in self._lengths.get(text[pos], ()) if pos + k <= end and text[pos : pos + k] in names]
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        """Spans of the names from left to right, each the longest at its start, not overlapping."""
+        if self._first is None:
+            return
+        pos = 0
+        search = self._first.search
+        while True:
+            c = search(text, pos)
+            if c is None:
+                return
+            start = c.start()
+            end = self.match_end(text, start)
+            if end is None:
+                pos = start + 1
+            else:
+                yield start, end
+                pos = end
+
+
+@cache
+def _place_names() -> _Names:
+    """The names of ``place_pattern()``: full names of all levels, province and prefecture shorts."""
+    return _Names(places().names())
+
+
+@cache
+def _region_names() -> _Names:
+    """Provinces and prefectures only (``place_pattern(("province", "prefecture"))``): regions
+    taking part are written at these levels."""
+    return _Names(places().names(("province", "prefecture")))
 
 
 @dataclass(frozen=True)
@@ -64,19 +142,19 @@ def parse_venue(phrase: str) -> Venue:
     chain: list[Place] = []
     pos = 0
     province: str | None = None
-    pat = place_pattern()
+    names = _place_names()
     while pos < len(s):
-        m = pat.match(s, pos)
-        if not m:
+        end = names.match_end(s, pos)
+        if end is None:
             break
-        p = _pick(m.group(), province)
+        p = _pick(s[pos:end], province)
         if p is None:
             break
         if province and p.province != province:
             break
         chain.append(p)
         province = p.province
-        pos = m.end()
+        pos = end
     rest = s[pos:].strip() or None
     if rest:
         # a county-level city written short (在浏阳召开) is not in the default pattern
@@ -94,6 +172,49 @@ def parse_venue(phrase: str) -> Venue:
         city = c or city
         prov = pr or prov
     return Venue(city, prov, rest)
+
+
+# the shape of the rule region_enum: a place, then 1-15 times a separator and a place
+_ENUM_SHAPE = re.compile(r"\{PLACE\}\(\?:\(\?:(?P<seps>[^()\\\[\]{}.*+?^$]+)\)\(\?:\{PLACE\}\)\)\{(?P<lo>\d+),(?P<hi>\d+)\}")
+
+
+@cache
+def _enumeration_reader() -> Callable[[str, int, int], bool]:
+    """``rules["region_enum"].pattern.fullmatch(text, start, end) is not None``, read with the place
+    dictionary instead of the compiled rule.
+
+    Why: the rule holds the place alternation twice (30 k characters, ~0.35 s to compile on the
+    first parse of a process). It is read from ``meetings.rules.json`` as it stands: while it has
+    the shape ``{PLACE}(?:(?:seps)(?:{PLACE})){lo,hi}`` the separators and the bounds come from it
+    and a set of reachable offsets decides the full match (every place name at every step, as the
+    engine's backtracking would try); a rule of any other shape is used compiled.
+    """
+    raw = next(r["pattern"] for r in read_rule_file("meetings")["rules"] if r["name"] == "region_enum")
+    shape = _ENUM_SHAPE.fullmatch(raw)
+    if shape is None:
+        pattern = load_rules("meetings")["region_enum"].pattern
+        return lambda text, start, end: pattern.fullmatch(text, start, end) is not None
+    seps = tuple(shape.group("seps").split("|"))
+    lo, hi = int(shape.group("lo")), int(shape.group("hi"))
+    names = _place_names()
+
+    def fullmatch(text: str, start: int, end: int) -> bool:
+        end = min(end, len(text))
+        reached = set(names.ends(text, start, end))
+        for n in range(1, hi + 1):
+            nxt: set[int] = set()
+            for pos in reached:
+                for sep in seps:
+                    if text.startswith(sep, pos, end):
+                        nxt.update(names.ends(text, pos + len(sep), end))
+            if not nxt:
+                return False
+            if n >= lo and end in nxt:
+                return True
+            reached = nxt
+        return False
+
+    return fullmatch
 
 
 def home_venue(word: str, home: Place | None) -> Venue:
@@ -121,12 +242,6 @@ def _abbr_places(run: str) -> list[Place]:
     return out
 
 
-def _region_pattern() -> regex.Pattern[str]:
-    """Provinces and prefectures only: regions taking part are written at these levels, and the
-    smaller pattern is many times faster than the one with every county."""
-    return place_pattern(("province", "prefecture"))
-
-
 def _short(p: Place) -> str:
     return p.short
 
@@ -138,6 +253,7 @@ def _region_members() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items() if isinstance(v, list)}
 
 
+@lru_cache(maxsize=4096)
 def region_head(name: str) -> tuple[frozenset[str], str]:
     """The regions a name opens with and the rest: ``浙川东西部协作联席会`` and ``浙江四川东西部协作联席会``
     both give ({浙江, 四川}, ``东西部协作联席会``).
@@ -147,15 +263,15 @@ def region_head(name: str) -> tuple[frozenset[str], str]:
     abbreviations are read from the start, greedily; nothing is guessed when the run is ambiguous.
     """
     g = places()
-    pat = _region_pattern()
+    names = _region_names()
     found: list[str] = []
     pos = 0
     while pos < len(name):
-        m = pat.match(name, pos)
-        p = g.lookup(m.group()) if m else None
+        end = names.match_end(name, pos)
+        p = g.lookup(name[pos:end]) if end is not None else None
         if p is not None:
             found.append(p.province if p.level == "province" else p.short)
-            pos = m.end()
+            pos = end
             continue
         prov = [q for q in g.lookup_abbr_all(name[pos]) if q.level == "province"]
         if not prov:
@@ -177,7 +293,7 @@ def regions_in_name(name: str) -> list[str]:
         for m in rules["region_name"].finditer(name):
             out.extend(members.get(m.group(), ()))
     if not out:
-        found = [places().lookup(m.group()) for m in _region_pattern().finditer(name)]
+        found = [places().lookup(name[a:b]) for a, b in _region_names().finditer(name)]
         found = [p for p in found if p is not None]
         if len(found) >= 2:
             out = [_short(p) for p in found]
@@ -191,9 +307,9 @@ _LONGEST_PLACE = 9
 
 def _place_before(text: str, end: int) -> int | None:
     """Start of the longest place name ending exactly at ``end``."""
-    pat = _region_pattern()
+    names = _region_names()
     for j in range(max(0, end - _LONGEST_PLACE), end - 1):
-        if pat.fullmatch(text, j, end):
+        if text[j:end] in names:
             return j
     return None
 
@@ -204,24 +320,24 @@ def _enumerations(text: str) -> list[tuple[int, int]]:
     Anchoring on the separators keeps this cheap: the place pattern is tried
     only next to a 、/和/及, never at every character of the article.
     """
-    pat = _region_pattern()
+    names = _region_names()
     out: list[tuple[int, int]] = []
     for sep in _SEP.finditer(text):
         if out and sep.start() < out[-1][1]:
             continue
-        after = pat.match(text, sep.end())
-        if not after:
+        after = names.match_end(text, sep.end())
+        if after is None:
             continue
         start = _place_before(text, sep.start())
         if start is None:
             continue
-        end = after.end()
+        end = after
         while True:  # extend to the right over further separators
             nxt = _SEP.match(text, end)
-            more = pat.match(text, nxt.end()) if nxt else None
-            if not more:
+            more = names.match_end(text, nxt.end()) if nxt else None
+            if more is None:
                 break
-            end = more.end()
+            end = more
         out.append((start, end))
     return out
 
@@ -248,14 +364,14 @@ def regions_in_text(text: str, relaxed: bool = False) -> list[str]:
     enumeration right after 在/来到/赴 … is where something happens, never the participants.
     """
     rules = load_rules("meetings")
-    enum, context = rules["region_enum"].pattern, rules["region_enum_context"].pattern
+    enum, context = _enumeration_reader(), rules["region_enum_context"].pattern
     located = rules["region_enum_not"].pattern
     g = places()
     if "《" in text:  # places inside a document title (《九江市、黄石市…框架协议》) are not the participants
         text = TITLE.sub(lambda t: " " * len(t.group()), text)
     spans = _enumerations(text)
     for i, (start, end) in enumerate(spans):
-        if not enum.fullmatch(text, start, end):
+        if not enum(text, start, end):
             continue
         if located.search(text, max(0, start - 8), start):
             continue
@@ -268,8 +384,8 @@ def regions_in_text(text: str, relaxed: bool = False) -> list[str]:
             continue
         out: list[str] = []
         for chunk in members:
-            for pm in _region_pattern().finditer(chunk):
-                p = g.lookup(pm.group())
+            for a, b in _region_names().finditer(chunk):
+                p = g.lookup(chunk[a:b])
                 if p is not None:
                     out.append(_short(p))
         if len(out) >= 2:
@@ -293,12 +409,13 @@ def regions_of_orgs(orgs: list[str]) -> list[str]:
     a meeting of cities; secretaries of 重庆, 江西 and 上海 one of provinces. At least two
     regions are needed: one is only the host.
     """
-    pat = _region_pattern()
+    names = _region_names()
     g = places()
     found: list[Place] = []
     for org in orgs:
-        m = pat.match(org.removeprefix("中共"))
-        p = g.lookup(m.group()) if m else None
+        bare = org.removeprefix("中共")
+        end = names.match_end(bare)
+        p = g.lookup(bare[:end]) if end is not None else None
         if p is not None:
             found.append(p)
     provinces = list(dict.fromkeys(_short(p) for p in found if p.level == "province"))

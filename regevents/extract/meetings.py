@@ -88,6 +88,11 @@ class _Mention:
     day_shift: int | None = None  # 当天 (0) / 次日 (1): dated by the meeting reported just before it
 
     @cached_property
+    def kind(self) -> str | None:
+        """The canonical kind of its name (read once: grouping asks for it per candidate group)."""
+        return _canon_kind(self.hit.kind)
+
+    @cached_property
     def frame_key(self) -> tuple[str, str | None, str | None, str | None]:
         """(series, date, city, province) its own frame states (read once ``date`` is set):
         differently named frames that disagree are two meetings."""
@@ -104,24 +109,42 @@ class _Group:
     theme: str | None = None
     ref_frames: list[_Mention] = field(default_factory=list)  # 会议在X召开: a bare reference in a held frame
     frames: set[tuple[str, str | None, str | None, str | None]] = field(default_factory=set)  # frame_key of framed mentions
-    _best: _Mention | None = None  # cache of best(), reset by add()
+    # Kept up to date by add() (mentions are only ever added through it), so that grouping, which
+    # asks each candidate group for these, does not recompute them over all its mentions:
+    keys: dict[str, None] = field(default_factory=dict)  # distinct series keys of the mentions, in order
+    _best: _Mention | None = None  # cache of best(), kept up to date by add()
+    _first: int | None = None  # min start of the mentions
+    _edition: int | None = None  # the first mention's edition that is not None
+    _year: int | None = None  # the first mention's year that is not None
 
     @property
     def first(self) -> int:
-        return min(m.hit.start for m in self.mentions)
+        if self._first is None:
+            raise ValueError("min() arg is an empty sequence")  # as min() over no mentions
+        return self._first
 
     def edition(self) -> int | None:
-        return next((m.hit.edition for m in self.mentions if m.hit.edition is not None), None)
+        return self._edition
 
     def year(self) -> int | None:
-        return next((m.year for m in self.mentions if m.year is not None), None)
+        return self._year
 
     def kind(self) -> str | None:
-        return _canon_kind(self.best().hit.kind)
+        return self.best().kind
 
     def add(self, m: _Mention) -> None:
         self.mentions.append(m)
-        self._best = None
+        # best() kept as it goes: the first mention with the greatest key, as max() over the list gives
+        if self._best is not None and _best_key(m) > _best_key(self._best):
+            self._best = m
+        start = m.hit.start
+        if self._first is None or start < self._first:
+            self._first = start
+        if self._edition is None:
+            self._edition = m.hit.edition
+        if self._year is None:
+            self._year = m.year
+        self.keys.setdefault(m.hit.series_key)
 
     def best(self) -> _Mention:
         """The mention whose name says most: an edition first, then framed, then the longest."""
@@ -130,10 +153,11 @@ class _Group:
         return self._best
 
     def _find_best(self) -> _Mention:
-        return max(
-            self.mentions,
-            key=lambda m: (m.alias_of is None, m.hit.edition is not None, not m.hit.weak, m.framed, len(m.hit.name), -m.hit.start),
-        )
+        return max(self.mentions, key=_best_key)
+
+
+def _best_key(m: _Mention) -> tuple[bool, bool, bool, bool, int, int]:
+    return (m.alias_of is None, m.hit.edition is not None, not m.hit.weak, m.framed, len(m.hit.name), -m.hit.start)
 
 
 def _canon_kind(kind: str | None) -> str | None:
@@ -281,7 +305,7 @@ def _analyse(
 
 def _compatible(m: _Mention, g: _Group) -> bool:
     """May mention ``m`` be the meeting ``g``? Same kind and series; no conflicting edition, year or status."""
-    k1, k2 = _canon_kind(m.hit.kind), g.kind()
+    k1, k2 = m.kind, g.kind()
     if k1 and k2 and k1 != k2:
         return False
     ed = g.edition()
@@ -297,12 +321,64 @@ def _compatible(m: _Mention, g: _Group) -> bool:
     if m.framed and any(_frames_conflict(m.frame_key, k) for k in g.frames):
         return False  # a longer name separately framed, at another time or place: another meeting
     a = m.hit.series_key
-    for other in g.mentions:
-        b = other.hit.series_key
-        short, long_ = sorted((a, b), key=len)
-        if short == long_ or (len(short) >= 4 and long_.endswith(short)) or _same_participants(a, b):
-            return True
-    return False
+    return any(_related(a, b) for b in g.keys)
+
+
+def _related(a: str, b: str) -> bool:
+    """May series keys ``a`` and ``b`` name one series? Equal, one a suffix (4+ characters) of the
+    other, or the same participants written short and in full."""
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or (len(short) >= 4 and long_.endswith(short)) or _same_participants(a, b)
+
+
+_MIN_SUFFIX = 4  # the shortest series key that may be a suffix of another (_related)
+
+
+class _SeriesIndex:
+    """Which groups hold a series key related to a given one (:func:`_related`), without testing
+    every group: grouping asked every earlier group, quadratic in the number of meetings.
+
+    A group is listed under each of its keys (``exact``), under every suffix of 4+ characters of
+    each key (``suffixes``) and under the (regions, rest) of each key that opens with two or more
+    regions (``participants``). :meth:`candidates` gives, in creation order, every group that can
+    be related; :func:`_compatible` still decides.
+    """
+
+    def __init__(self) -> None:
+        self.exact: dict[str, set[int]] = {}
+        self.suffixes: dict[str, set[int]] = {}
+        self.participants: dict[tuple[frozenset[str], str], set[int]] = {}
+        self._seen: set[tuple[str, int]] = set()
+
+    def add(self, key: str, group: int) -> None:
+        if (key, group) in self._seen:
+            return
+        self._seen.add((key, group))
+        self.exact.setdefault(key, set()).add(group)
+        for i in range(len(key) - _MIN_SUFFIX + 1):
+            self.suffixes.setdefault(key[i:], set()).add(group)
+        head = _participants(key)
+        if head is not None:
+            self.participants.setdefault(head, set()).add(group)
+
+    def candidates(self, key: str) -> list[int]:
+        found = set(self.exact.get(key, ()))
+        if len(key) >= _MIN_SUFFIX:
+            found.update(self.suffixes.get(key, ()))  # key is a suffix of theirs
+            for i in range(1, len(key) - _MIN_SUFFIX + 1):
+                found.update(self.exact.get(key[i:], ()))  # theirs is a suffix of key
+        head = _participants(key)
+        if head is not None:
+            found.update(self.participants.get(head, ()))
+        return sorted(found)
+
+
+def _participants(key: str) -> tuple[frozenset[str], str] | None:
+    """(regions, rest) of a key that :func:`_same_participants` can match, else None."""
+    ra, rest = region_head(key)
+    if len(ra) < 2 or len(rest) < 4:
+        return None
+    return ra, rest
 
 
 def _same_participants(a: str, b: str) -> bool:
@@ -350,15 +426,21 @@ def _frames_conflict(a: tuple[str | None, ...], b: tuple[str | None, ...]) -> bo
 
 def _group(mentions: list[_Mention]) -> list[_Group]:
     groups: list[_Group] = []
+    index = _SeriesIndex()
     # framed mentions first, so that a bare headline name joins the meeting the body reports
     order = sorted(mentions, key=lambda m: (m.status is None, m.hit.start))
     for m in order:
         alone = m.status == MENTIONED and m.hit.edition is None and m.year is None  # never joins (_compatible)
-        target = None if alone else next((g for g in groups if _compatible(m, g)), None)
-        if target is None:
-            target = _Group(status=m.status)
-            groups.append(target)
+        # the first group (in creation order) it is compatible with; only groups holding a related
+        # series key can be (_compatible), and the index lists exactly those
+        key = m.hit.series_key
+        gi = None if alone else next((i for i in index.candidates(key) if _compatible(m, groups[i])), None)
+        if gi is None:
+            groups.append(_Group(status=m.status))
+            gi = len(groups) - 1
+        target = groups[gi]
         target.add(m)
+        index.add(key, gi)
         target.framed = target.framed or m.framed
         if m.framed:
             target.frames.add(m.frame_key)

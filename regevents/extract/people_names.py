@@ -23,6 +23,7 @@ from ..normalize import DAMAGE
 from ..rules import load_rules
 
 _HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}*")
 # characters that never occur inside a given name in this genre (function words, body words); 会, 向 and 之 are
 # left out: they are ordinary given-name characters (王会某, 田向某, 陈之某), and the boundary rules end a name
 # before 会见/会上/向与会 anyway
@@ -68,6 +69,10 @@ class _Ends:
 
 def _units(text: str, pos: int, limit: int) -> list[int]:
     """End offsets of up to ``limit`` name characters from ``pos``; a run of U+FFFD is one character."""
+    if DAMAGE not in text[pos : pos + limit]:
+        # no damage among the characters that can count: the run of Han characters, one regex call
+        run = _HAN_RUN.match(text, pos, min(len(text), pos + limit))
+        return list(range(pos + 1, run.end() + 1)) if run is not None else []
     ends: list[int] = []
     i = pos
     n = len(text)
@@ -143,23 +148,31 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
     rules = _rules()
     strong, weak = _Ends(rules["name_end_strong"].pattern), rules["name_end_weak"].pattern
 
+    not_a_name = rules["not_a_name"].pattern
+    tried: dict[int, tuple[int, str] | None] = {}
+
     def cand(k: int) -> tuple[int, str] | None:
         # k = number of name units; surname units: s (compound counts s characters)
         if k > len(ends) or k < 2:
             return None
+        if k in tried:
+            return tried[k]
         end = ends[k - 1]
         name = text[pos:end]
-        if any(ch in _NOT_IN_NAME for ch in name) or rules["not_a_name"].pattern.match(name):
-            return None
-        return end, name
+        found = None
+        if not (_NOT_IN_NAME.intersection(name) or not_a_name.match(name)):
+            found = end, name
+        tried[k] = found
+        return found
 
     base = [s + 1, s + 2]  # name units: surname + one or two given characters
     # a known name at this position is taken as is
-    for k in range(min(MAX_NAME, s + 3), 1, -1):
-        c = cand(k)
-        if c and c[1] in known:
-            end, name = c
-            return NameHit(pos, end, name, bool(strong.match(text, end)))
+    if known:
+        for k in range(min(MAX_NAME, s + 3), 1, -1):
+            c = cand(k)
+            if c and c[1] in known:
+                end, name = c
+                return NameHit(pos, end, name, bool(strong.match(text, end)))
     for pat, is_strong in ((strong, True), (weak, False)):
         for k in base:
             c = cand(k)
