@@ -4,8 +4,9 @@
     .venv/bin/python bench/patterns.py --big 50000 --top 40
 
 Collects every compiled pattern at module level in the package (``regex`` and
-``re``), every rule of every ``data/*.rules.json`` and the gazetteer's place
-pattern, runs ``finditer`` over runs of one character or short unit (the shapes
+``re``), every rule of every ``data/*.rules.json``, the gazetteer's place
+pattern and the date grammar (``dates.date_pattern()``, compiled on first
+use), runs ``finditer`` over runs of one character or short unit (the shapes
 that make an unbounded quantifier restart at every position), at two lengths,
 and prints:
 
@@ -60,6 +61,10 @@ def all_patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
         found["regevents.gazetteer.place_pattern()"] = place_pattern()
     except ImportError:
         pass
+    # compiled on first use, so not at module level
+    from regevents.dates import date_pattern
+
+    found["regevents.dates.date_pattern()"] = date_pattern()
     return found
 
 

@@ -46,7 +46,7 @@ from ..zones import HEADLINE
 from .people_names import NameHit, name_ends_at, plausible, read_name, read_slot_name, repair
 from .role_context import OrgContext, RoleHit, SarContext, home_region, is_sar, resolve_role, split_place, takes_place_from, within
 
-_SENT_END = regex.compile(r"[。!?\n]")
+_SENT_END = re.compile(r"[。!?\n]")  # the stdlib engine scans a plain class faster (whole text, every parse)
 _CLAUSE_END = regex.compile(r"[,;。!?\n]")
 # two to four name characters and a 、; a list starts there when no name character precedes (checked in
 # code: a lookbehind in front would make the engine try every position instead of skipping to the class)
@@ -59,6 +59,8 @@ _UNKNOWN_BODY = regex.compile(r"、(?P<body>\p{Han}{2,16})")
 _LIST_SEP = regex.compile(r"、|以及|和|及")  # between members of a list after a post
 _MEMBER = regex.compile(r"[\p{Han}\ufffd]{2,4}(?=、)")  # one member of a 、-list, read or not
 _SEGMENT_MARKS = ",、;。:!?()“” \n"
+_MARKS_CLASS = "".join(re.escape(c) for c in _SEGMENT_MARKS)
+_LAST_MARK = re.compile(f"[{_MARKS_CLASS}][^{_MARKS_CLASS}]*\\Z")  # the last mark before the end (of a search range)
 _MAX_BODY = 16
 _MAX_ZONE_NAME = 8  # the proper name before 新区管委会, 高新区管委会 ...
 _MAX_PREFIXED_BODY = 24  # place or central body + a body of its own (深圳市前海深港现代服务业合作区管理局)
@@ -265,8 +267,8 @@ def _clause_segment(text: str, end: int, width: int) -> int | None:
     verb or a subject written before it.
     """
     floor = max(0, end - width)
-    seg = text[floor:end]
-    cut = max(seg.rfind(ch) for ch in _SEGMENT_MARKS)
+    last = _LAST_MARK.search(text, floor, end)
+    cut = last.start() - floor if last is not None else -1
     if cut < 0 and floor > 0:
         return None
     return floor + cut + 1
@@ -856,8 +858,17 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
     prev_generic = False
     prev_end = 0
     home_seen = hosted
+    sent_of = [sents.index(x.start) for x in role_ms]
+    # role_ms is in text order: the mentions of one sentence are consecutive; group_end[i] is where the
+    # sentence of mention i ends among them (its later mentions are role_ms[i + 1 : group_end[i]])
+    group_end = [0] * len(role_ms)
+    nxt = len(role_ms)
+    for i in range(len(role_ms) - 1, -1, -1):
+        if i + 1 < len(role_ms) and sent_of[i + 1] != sent_of[i]:
+            nxt = i + 1
+        group_end[i] = nxt
     for i, m in enumerate(role_ms):
-        si = sents.index(m.start)
+        si = sent_of[i]
         if si != prev_sent:
             home_seen = hosted
         if m.head is not None and m.head.resolved:
@@ -866,7 +877,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
             continue  # a list member shares its head's post, and its context
         ctx = prev_ctx if si == prev_sent else None
         if ctx is not None:
-            later = [x for x in role_ms[i + 1 :] if sents.index(x.start) == si and x.head is None]
+            later = [x for x in role_ms[i + 1 : group_end[i]] if x.head is None]
             gap = text[prev_end : m.start]
             if _home_side(m, ctx, prev_generic, gap, home, home_seen, later):
                 ctx = None
@@ -981,11 +992,14 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
 
     # 5. actions from predicates, and 在…见证下
     _assign_actions(text, mentions, sents)
+    by_name_start = sorted((m for p in people.values() for m in p.mentions), key=lambda m: m.name.start)
+    name_starts = [m.name.start for m in by_name_start]
     for w in rules["witness"].finditer(text):
-        for p in people.values():
-            for m in p.mentions:
-                if w.start("who") <= m.name.start < w.end("who") and "见证" not in m.actions:
-                    m.actions.append("见证")
+        lo = bisect.bisect_left(name_starts, w.start("who"))
+        hi = bisect.bisect_left(name_starts, w.end("who"))
+        for m in by_name_start[lo:hi]:  # (several mentions may share one actions list: 见证 goes in once)
+            if "见证" not in m.actions:
+                m.actions.append("见证")
 
     # 6. records, in order of first mention
     out: list[Attendee] = []

@@ -82,13 +82,19 @@ def find_titles(text: str) -> list[TitleHit]:
 
 def resolve_damaged(hits: list[TitleHit]) -> list[TitleHit]:
     """Keep a damaged hit as a mention of a known title (same head or tail), or as a clean new title."""
-    known = [h.title for h in hits if not h.damaged]
+    # each title once, in order of first mention: a repeated title never changes the best match
+    # (a later equal one is not better), and comparing every damaged half with every mention of
+    # every title was quadratic in a long text's mentions; a half met again gets the same answer
+    known = list(dict.fromkeys(h.title for h in hits if not h.damaged))
+    matched: dict[str, str | None] = {}
     out: list[TitleHit] = []
     for h in hits:
         if not h.damaged:
             out.append(h)
             continue
-        match = _matching_title(h.title, known)
+        if h.title not in matched:
+            matched[h.title] = _matching_title(h.title, known)
+        match = matched[h.title]
         if match is not None:
             out.append(TitleHit(h.start, h.end, match, damaged=True))
         elif len(h.title) >= 4 and _CLEAN_RUN.match(h.title) and looks_like_document(h.title):

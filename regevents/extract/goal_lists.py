@@ -32,6 +32,14 @@ def _forward(stops: frozenset[str]) -> re.Pattern[str]:
     return re.compile(_stop_class(stops))
 
 
+_BRACKETS = re.compile("[" + "".join(re.escape(c) for c in sorted(set(OPEN) | set(CLOSE))) + "]")
+
+
+@lru_cache(maxsize=32)
+def _stops_only(stops: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(stops)) + "]")
+
+
 @lru_cache(maxsize=32)
 def _backward(stops: frozenset[str]) -> regex.Pattern[str]:
     """The same characters, searched right to left (for :func:`clause_start`)."""
@@ -89,9 +97,18 @@ def clauses(text: str, start: int, end: int, stops: frozenset[str] = CLAUSE) -> 
     each without its mark: what ``clause_end`` from each clause's start gives, in one pass (a
     clause starts at depth 0, which is where the previous one stopped)."""
     out: list[tuple[int, int]] = []
+    s = start
+    if _BRACKETS.search(text, start, end) is None:
+        # no quote or bracket: every stop character ends a clause
+        for m in _stops_only(stops).finditer(text, start, end):
+            out.append((s, m.start()))
+            s = m.start() + 1
+        if s < end:
+            out.append((s, end))
+        return out
     search = _forward(stops).search
     depth = 0
-    s = i = start
+    i = start
     while True:
         m = search(text, i, end)
         if m is None:

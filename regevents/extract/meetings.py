@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -499,20 +500,23 @@ def _themes(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_SENT_STOP_RE = re.compile("[" + re.escape(_SENT_STOP) + "]")
+
+
 def _sentence_of(text: str, pos: int) -> tuple[int, int]:
     start = _sentence_start(text, pos)
-    ends = [i for i in (text.find(ch, pos) for ch in _SENT_STOP) if i >= 0]
-    return start, (min(ends) if ends else len(text))
+    # the first stop character at or after pos (a find per character ran to the end of the text
+    # for every character that does not occur again)
+    end = _SENT_STOP_RE.search(text, pos)
+    return start, (end.start() if end is not None else len(text))
 
 
 def find_meetings(doc: Document) -> list[Meeting]:
     """Meetings the article reports, ids m1, m2 ... ; the reported (held) one first."""
     text = doc.text
     anchor = doc.source.anchor
-    headline_lines = [(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == HEADLINE]
-
-    def in_headline(pos: int) -> bool:
-        return any(a <= pos < b for a, b in headline_lines)
+    headline_lines = Spans((ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == HEADLINE)
+    in_headline = headline_lines.covers
 
     hits = find_names(text)
     dates = find_dates(text, anchor) if hits else []
@@ -530,10 +534,11 @@ def find_meetings(doc: Document) -> list[Meeting]:
         prev = m
     _mark_aliases(text, mentions)
     groups = _group([m for m in mentions if m.alias_of is None])
+    group_of = {id(m): g for g in reversed(groups) for m in g.mentions}  # the first group holding it
     for m in mentions:
         if m.alias_of is not None:
             # another name of the same meeting: its evidence, never a meeting of its own
-            next(g for g in groups if m.alias_of in g.mentions).add(m)
+            group_of[id(m.alias_of)].add(m)
 
     # the reported meeting: the first reported as held; failing that, a bare name in the headline or lead
     held = [g for g in groups if g.status == HELD]
@@ -576,21 +581,26 @@ def find_meetings(doc: Document) -> list[Meeting]:
             if m is not None and m.status == HELD and m.framed:
                 primary.ref_frames.append(m)
 
-    for ts, te, theme in _themes(text):
+    themes = _themes(text)
+    if themes:
+        # the kept meetings' mentions and the reported meeting's references by start, so that each
+        # theme looks only at its own sentence (looking at all of them per theme was quadratic)
+        named = sorted((m.hit.start, i, m.hit.end) for i, g in enumerate(keep) for m in g.mentions)
+        named_starts = [x[0] for x in named]
+        ref_starts = sorted(a for a, _ in primary.refs) if primary is not None else []
+    for ts, te, theme in themes:
         s0, s1 = _sentence_of(text, ts)
         # the meeting named nearest the theme in its sentence; else the reported one, when referred to there
-        near = sorted(
-            (min(abs(m.hit.start - te), abs(ts - m.hit.end)), i)
-            for i, g in enumerate(keep)
-            for m in g.mentions
-            if s0 <= m.hit.start < s1
-        )
-        target = keep[near[0][1]] if near else None
-        if target is None and primary is not None and any(s0 <= a < s1 for a, _ in primary.refs):
+        inside = named[bisect.bisect_left(named_starts, s0) : bisect.bisect_left(named_starts, s1)]
+        near = min(((min(abs(a - te), abs(ts - b)), i) for a, i, b in inside), default=None)
+        target = keep[near[1]] if near is not None else None
+        if target is None and primary is not None and bisect.bisect_left(ref_starts, s0) < bisect.bisect_left(ref_starts, s1):
             target = primary
         if target is not None and target.theme is None:
             target.theme = theme
             target.refs.append((ts, te))
+            if target is primary:
+                bisect.insort(ref_starts, ts)
 
     clauses = _chair_clauses(text, keep)
     for g in keep:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -37,6 +38,7 @@ MAX_NAME = 4
 # transliterated names of the ethnic minorities: parts joined by a middle dot (U+00B7 or U+30FB/U+2022 variants)
 _DOTTED = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8}){1,2}")
 _DOTTED_HEAD = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8})?[·・•]")
+_DOTS = frozenset("·・•")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,14 @@ class NameHit:
 
 def _rules():
     return load_rules("attendees")
+
+
+@lru_cache(maxsize=1)
+def _bounds() -> tuple[_Ends, regex.Pattern[str], regex.Pattern[str]]:
+    """The ``name_end_strong`` (end of text included), ``name_end_weak`` and ``not_a_name`` patterns,
+    looked up once: a parse reads hundreds of names."""
+    rules = _rules()
+    return _Ends(rules["name_end_strong"].pattern), rules["name_end_weak"].pattern, rules["not_a_name"].pattern
 
 
 class _Ends:
@@ -113,11 +123,12 @@ def plausible(name: str) -> bool:
 
 def _read_dotted(text: str, pos: int) -> NameHit | None:
     """A transliterated name at ``pos`` (艾某·某某某), its last part as short as a boundary allows."""
+    if _DOTS.isdisjoint(text[pos + 1 : pos + 7]):
+        return None  # the first dot follows one to six characters (_DOTTED_HEAD): none, no dotted name
     head = _DOTTED_HEAD.match(text, pos, min(len(text), pos + 24))
     if head is None:
         return None
-    rules = _rules()
-    strong, weak = _Ends(rules["name_end_strong"].pattern), rules["name_end_weak"].pattern
+    strong, weak, _ = _bounds()
     tail_max = len(_units(text, head.end(), 8))
     for pat in (strong, weak):
         for k in range(1, tail_max + 1):
@@ -145,10 +156,7 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
     ends = _units(text, pos, MAX_NAME)
     if len(ends) < 2:
         return None
-    rules = _rules()
-    strong, weak = _Ends(rules["name_end_strong"].pattern), rules["name_end_weak"].pattern
-
-    not_a_name = rules["not_a_name"].pattern
+    strong, weak, not_a_name = _bounds()
     tried: dict[int, tuple[int, str] | None] = {}
 
     def cand(k: int) -> tuple[int, str] | None:
@@ -227,8 +235,8 @@ def read_slot_name(text: str, pos: int) -> NameHit | None:
 
 def name_ends_at(text: str, pos: int) -> bool:
     """Can a name end at ``pos`` (a strong or weak boundary follows)?"""
-    rules = _rules()
-    return _Ends(rules["name_end_strong"].pattern).match(text, pos) or bool(rules["name_end_weak"].pattern.match(text, pos))
+    strong, weak, _ = _bounds()
+    return strong.match(text, pos) or bool(weak.match(text, pos))
 
 
 def damage_patterns(name: str) -> list[regex.Pattern[str]]:
