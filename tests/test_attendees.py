@@ -709,3 +709,10 @@ def test_home_paper_writes_its_own_leaders_without_the_province():
 )
 def test_guest_context_stands_when_the_sentence_shows_one_side(text):
     assert "江苏省长" in role_keys(people(text)["吴某某"])
+
+
+def test_post_after_a_departments_party_committee_belongs_to_the_department():
+    a = regevents.parse("9月5日,三省公安厅联席会议在昆明召开。某省公安厅党委委员、副厅长王某某,某省公安厅党委副书记、常务副厅长李某某出席会议。".replace("某省", "四川省"))
+    roles = {p.name: [(r.org, r.title) for r in p.roles] for p in a.attendees}
+    assert roles["王某某"] == [("四川省公安厅党委", "委员"), ("四川省公安厅", "副厅长")]
+    assert roles["李某某"] == [("四川省公安厅党委", "副书记"), ("四川省公安厅", "常务副厅长")]

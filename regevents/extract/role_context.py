@@ -59,6 +59,10 @@ class RoleHit:
         return (self.org or "") + self.title
 
 
+# a body's own Party committee or group, written after the body (公安厅党委, 发改委党组)
+_BODY_PARTY_SUFFIXES = ("党委", "党组", "党工委")
+
+
 @dataclass(frozen=True)
 class OrgContext:
     """What a resolved role says about where the person works: the place and the body."""
@@ -348,6 +352,13 @@ def resolve_role(
     if category in ("state", "military") or (category == "government" and info is not None and info.level == "national"):
         # 国家主席, 中央军委主席, 总理: posts that name their own body
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
+    if prev is not None and prev.org and category != "party":
+        # 公安厅党委委员、副厅长: the department's Party committee, then a post of the department itself
+        for suffix in _BODY_PARTY_SUFFIXES:
+            body_org = prev.org[: -len(suffix)]
+            if prev.org.endswith(suffix) and split_place(body_org)[2]:
+                ctx = OrgContext(prev.place, body_org, split_place(body_org)[2], prev.inferred, prev.written)
+                return Role(title=title, org=body_org, org_inferred=prev.inferred, raw=hit.raw), ctx
     if prev is not None and prev.org:
         heads_place = category in ("government", "sar") or title in _PLACE_HEADS
         if prev.party_committee and heads_place and prev.place is not None:
