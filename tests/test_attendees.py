@@ -716,3 +716,10 @@ def test_post_after_a_departments_party_committee_belongs_to_the_department():
     roles = {p.name: [(r.org, r.title) for r in p.roles] for p in a.attendees}
     assert roles["王某某"] == [("四川省公安厅党委", "委员"), ("四川省公安厅", "副厅长")]
     assert roles["李某某"] == [("四川省公安厅党委", "副书记"), ("四川省公安厅", "常务副厅长")]
+
+
+def test_welcome_speech_and_liaison_office():
+    a = regevents.parse("9月5日,三省公安厅联席会议在昆明召开。昭通市委常委、市公安局局长王某某致欢迎辞。中央政府驻澳门联络办公室副主任李某某出席。")
+    roles = {p.name: [(r.org, r.title) for r in p.roles] for p in a.attendees}
+    assert roles["王某某"] == [("昭通市委", "常委"), ("昭通市公安局", "局长")]
+    assert roles["李某某"] == [("中央政府驻澳门联络办公室", "副主任")]
