@@ -393,3 +393,35 @@ def test_vocab_sources_compile_and_embed():
     assert regex.fullmatch(v["ROLE"], "江西省委副书记")
     assert regex.compile(v["ROLE"]).groups == 0
     assert regex.fullmatch(v["MEETING_KIND"], "联席会议")
+
+
+def test_role_at_agrees_with_the_role_pattern():
+    """Posts.role_at (dictionary lookups, used on the parse path) must give what the
+    reference role pattern gives, at every position of random role-like strings."""
+    import random
+
+    from regevents.gazetteer import orgs, posts
+
+    P = posts()
+    pat = P.role_pattern
+    rnd = random.Random(3)
+    titles = [p.title for p in P]
+    pieces = titles * 3 + sorted(orgs().names()) + sorted(P.place_words.words)[:400] + ["中共"] * 40 + list("会委省市、中共副长") * 20
+
+    def as_tuple(m):
+        if m is None:
+            return None
+        has_place = m.group("place") is not None
+        return (m.start(), m.start("title"), m.end(), m.start("place") if has_place else None, m.end("place") if has_place else None)
+
+    mismatches = []
+    for _ in range(400):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 7)))
+        end = rnd.randrange(0, len(s) + 1) if rnd.random() < 0.3 else len(s)
+        for pos in range(end + 1):
+            for full in (False, True):
+                want = as_tuple((pat.fullmatch if full else pat.match)(s, pos, end))
+                got = P.role_at(s, pos, end, full=full)
+                if want != (None if got is None else tuple(got)):
+                    mismatches.append((s, pos, end, full))
+    assert not mismatches[:5]
