@@ -92,8 +92,16 @@ class T2S:
         # reference's wherever the reference acts.
         variants = d / "HKVariantsRev.txt"
         if variants.exists():
+            # never touch a character simplified text uses itself (叁, 吃, 台 are HK "variants" too)
+            simplified = set(self.char_table.values()) | set(_read(d / "STCharacters.txt"))
             for k, v in _read(variants).items():
-                if len(k) == 1 and len(v) == 1 and ord(k) not in self.char_table and ord(v) in self.char_table:
+                if (
+                    len(k) == 1
+                    and len(v) == 1
+                    and k not in simplified
+                    and ord(k) not in self.char_table
+                    and self.char_table.get(ord(v), k) != k
+                ):
                     self.char_table[ord(k)] = self.char_table[ord(v)]
         # Phrase lengths by first character: a character-class scan (C speed)
         # finds the few places where a phrase can start.

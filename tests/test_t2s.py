@@ -37,3 +37,8 @@ def test_hong_kong_variants_are_simplified(reference):
     # TSCharacters lacks the Hong Kong form 衞 (衛); the reference leaves it alone
     assert reference.convert("醫療衞生") == "医疗衞生"
     assert to_simplified("醫療衞生") == "医疗卫生"
+
+
+def test_simplified_characters_listed_as_variants_are_left_alone():
+    # HKVariantsRev also lists characters simplified text uses itself (叁, 吃, 台)
+    assert to_simplified("叁吃台") == "叁吃台"
