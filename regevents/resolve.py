@@ -7,7 +7,8 @@ Extractors work independently; this stage decides the cross-references:
   keeps it as the meeting's evidence) names that meeting's chair: the attendee with the action
   主持 whose evidence lies inside the clause chairs it and took part in it;
 * an attendee with no meeting of their own took part in the primary meeting;
-* a meeting still without a chair: the attendee of that meeting whose actions include 主持;
+* a meeting still without a chair: the attendee of that meeting whose actions include 主持,
+  unless the meeting is only announced (nobody has chaired it yet);
 * a document signed, adopted or released, and a goal, with no meeting belong
   to the primary meeting (a merely referenced document belongs to none);
 * a primary meeting whose regions nothing in the text states takes those of its
@@ -75,7 +76,9 @@ def resolve(
             orgs = [r.org for p in attendees if main.id in p.meetings for r in p.roles if r.org]
             main.regions = regions_of_orgs(orgs)
     for m in meetings:
-        if m.chair is None:
+        if m.chair is None and m.status != "announced":
+            # a meeting still to be held has no chair yet: a 主持 in a preview (张某主持发布会) is
+            # of the event reported now, not of the one announced
             chair = next((p for p in attendees if CHAIR_ACTION in p.actions and m.id in p.meetings), None)
             if chair is not None:
                 m.chair = chair.id

@@ -453,3 +453,32 @@ def test_split_items_pairs_ascii_and_corner_quotes():
     # an unpaired ASCII quote is plain text
     t = '甲"乙、丙'
     assert [t[a:b] for a, b in split_items(t, 0, len(t))] == ['甲"乙', "丙"]
+
+
+@pytest.mark.parametrize("bullet", ["", "✅ ", "👉", "● ", "■"])
+def test_counted_practical_matters_one_a_line(bullet):
+    lines = ["共建幕阜山旅游环线;", "共推政务服务“跨省通办”;", "共享三地医疗急救资源。"]
+    body = "\n".join(bullet + t for t in lines)
+    assert texts(_HEAD + "会议提出,今年三地将重点抓好三件实事:\n" + body) == [
+        "共建幕阜山旅游环线",
+        "共推政务服务“跨省通办”",
+        "共享三地医疗急救资源",
+    ]
+    # inline, and 民生实事
+    assert texts(_HEAD + "会议提出,两地将合力办好两件民生实事:共建养老服务中心;共享医疗急救资源。") == [
+        "共建养老服务中心",
+        "共享医疗急救资源",
+    ]
+    # a count of things done, not to do; lines that are no actions
+    assert texts(_HEAD + "会议提出,今年三地将重点抓好三件实事:\n会议气氛热烈。\n与会代表踊跃发言。\n大家表示赞同。") == []
+
+
+def test_last_listed_item_stops_at_a_new_clause():
+    assert texts(_HEAD + "会议强调,要着力构建“三个一体化”:交通网络一体化、公共服务一体化、生态治理一体化,切实把毗邻地区建设成为合作样板。") == [
+        "交通网络一体化",
+        "公共服务一体化",
+        "生态治理一体化",
+    ]
+    # a comma inside every item keeps them whole (the comma belongs to the items)
+    got = texts(_HEAD + "会议明确了三项重点任务:共建园区,打造高地、共治流域,守护生态、共享资源,惠及群众。")
+    assert got[-1].endswith("惠及群众")

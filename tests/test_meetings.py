@@ -586,3 +586,89 @@ def test_region_head():
     assert region_head("浙川东西部协作联席会") == region_head("浙江四川东西部协作联席会") == (frozenset({"浙江", "四川"}), "东西部协作联席会")
     assert region_head("长三角地区主要领导座谈会") == (frozenset(), "长三角地区主要领导座谈会")
     assert region_head("南京合肥合作")[0] != region_head("苏皖合作")[0]
+
+
+# ------------------------------------------------ headline short names, follow-on dates, previews
+
+HEADLINE_SHORT = (
+    "川陕医保协作联席会议召开\n"
+    "5月12日,川陕毗邻地区医疗保障协作联席会议在陕西汉中召开。汉中市医保局局长王建新主持会议,"
+    "广元市医保局局长李国华出席。会议通报了两地异地就医结算情况。"
+)
+
+
+def test_fragment_headline_short_name_is_the_body_meeting():
+    a, m = primary(HEADLINE_SHORT, "2024-05-13")
+    people = {p.id: p.name for p in a.attendees}
+    assert len(a.meetings) == 1
+    assert (m.name, m.date, m.city, people.get(m.chair)) == ("川陕毗邻地区医疗保障协作联席会议", "2024-05-12", "汉中", "王建新")
+    assert "川陕医保协作联席会议" in [e.text for e in m.evidence]
+
+
+def test_fragment_headline_short_name_with_an_edition_and_a_dropped_word():
+    a, m = primary(
+        "湘鄂“幕阜山”三县第二次联席会议召开\n近日,湘鄂边界“幕阜山”三县区域合作第二次联席会议在湖南平江召开。"
+        "平江县委书记王建新主持会议。",
+        "2024-05-13",
+    )
+    people = {p.id: p.name for p in a.attendees}
+    assert len(a.meetings) == 1
+    assert (m.name, m.edition, people.get(m.chair)) == ("湘鄂边界“幕阜山”三县区域合作第二次联席会议", 2, "王建新")
+
+
+def test_fragment_headline_naming_another_meeting_stays_apart():
+    # not an abbreviation of the body's meeting
+    a = parse("长三角企业家座谈会召开\n5月12日,长三角主要领导座谈会在芜湖召开。", "2024-05-13")
+    assert {x.name for x in a.meetings} == {"长三角企业家座谈会", "长三角主要领导座谈会"}
+    # another edition
+    a = parse("川陕医保协作第二次联席会议召开\n5月12日,川陕毗邻地区医疗保障协作第三次联席会议在汉中召开。", "2024-05-13")
+    assert len(a.meetings) == 2
+    # two body meetings of that kind: which one the headline names is not known
+    a = parse(
+        "川陕协作联席会议召开\n5月12日上午,川陕毗邻地区医疗保障协作联席会议在汉中召开。"
+        "当天下午,川陕毗邻地区文旅协作联席会议在汉中召开。",
+        "2024-05-13",
+    )
+    assert len(a.meetings) == 3
+
+
+FOLLOWS_MEETING_OF_ANOTHER_KIND = (
+    "本报讯 6日下午,省委书记王建新在长沙会见了江西省党政代表团一行。省委副书记、省长李国华参加会见。\n"
+    "王建新表示,两省山水相连,希望深化务实合作。\n"
+    "会见后,湘赣两省深化合作座谈会在长沙举行,座谈会由李国华主持。"
+)
+
+
+def test_fragment_meeting_after_a_meeting_with_leaders_takes_its_day():
+    a, m = primary(FOLLOWS_MEETING_OF_ANOTHER_KIND, "2024-05-07")
+    people = {p.id: p.name for p in a.attendees}
+    assert (m.name, m.date, m.city, people.get(m.chair)) == ("湘赣两省深化合作座谈会", "2024-05-06", "长沙", "李国华")
+    # 随后: the day of the event reported just before
+    _, m = primary("本报讯 12日上午,两省代表团考察了岳阳港。\n随后,湘赣两省合作座谈会在岳阳举行。", "2024-05-13")
+    assert m.date == "2024-05-12"
+
+
+def test_fragment_meeting_after_an_undated_event_stays_undated():
+    # 近日 gives no day, and the dateline (7日讯) is the article's date, not the event's
+    text = FOLLOWS_MEETING_OF_ANOTHER_KIND.replace("本报讯 6日下午", "湖南日报5月7日讯 近日")
+    _, m = primary(text)
+    assert m.date is None
+    # a day date that is not the event's (自9月1日起实施) is not taken for a 会见
+    _, m = primary("近日,省委书记王建新会见了代表团。他说,新规自9月1日起实施。\n会见后,湘赣两省合作座谈会在长沙举行。", "2024-05-13")
+    assert m.date is None
+
+
+PRESS_CONFERENCE = (
+    "9月15日,重庆市政府新闻办举行新闻发布会,介绍首届川渝养老服务协同发展论坛筹备情况。"
+    "重庆市民政局局长王建新出席发布会并回答记者提问。重庆市政府新闻办副主任李国华主持发布会。\n"
+    "据介绍,首届川渝养老服务协同发展论坛将于9月25日在重庆举行。"
+)
+
+
+def test_fragment_announced_meeting_has_no_chair_yet():
+    a = parse(PRESS_CONFERENCE, "2020-09-16")
+    forum = next(x for x in a.meetings if x.name == "首届川渝养老服务协同发展论坛")
+    assert forum.status == "announced" and forum.chair is None
+    # held, the same forum has its chair
+    _, m = primary("9月25日,首届川渝养老服务协同发展论坛在重庆举行。重庆市副市长王建新主持论坛。", "2020-09-26")
+    assert m.chair is not None

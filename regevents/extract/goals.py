@@ -391,10 +391,14 @@ def _line_items(text: str, paras: list[tuple[int, int]], after: int, n: int | No
     if not n:
         return []
     action = _rules()["item_action"].pattern
+    bullet = _rules()["line_bullet"].pattern
     items: list[tuple[int, int]] = []
     for k in _from(paras, after):
         ps, pe = paras[k]
         a, b = trim(text, ps, pe)
+        mark = bullet.match(text[a:b])
+        if mark:
+            a += mark.end()
         if not 2 <= b - a <= _MAX_ITEM or clause_end(text, a, b - a, SENTENCE) < b or not action.match(text[a:b]):
             break
         items.append((a, b))
@@ -412,7 +416,20 @@ def _split_counted(text: str, start: int, end: int, n: int | None) -> list[tuple
         commas = split_items(text, start, end, seps=",", words=())
         if len(commas) == n:
             return commas
-    return split_items(text, start, end, seps="、", words=())
+    return _last_clause_cut(text, split_items(text, start, end, seps="、", words=()))
+
+
+def _last_clause_cut(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``A、B、C、D,切实把…``: in a 、 list whose other items hold no comma, the first comma
+    (outside quotes) in the last item opens a new clause of the sentence, not part of the item."""
+    if len(items) < 2 or any("," in text[a:b] for a, b in items[:-1]):
+        return items
+    a, b = items[-1]
+    cut = clause_end(text, a, b - a, frozenset(","))
+    if cut >= b:
+        return items
+    last = trim(text, a, cut)
+    return items[:-1] + [last] if last[1] > last[0] else items
 
 
 def _colon_items(

@@ -87,6 +87,7 @@ class _Mention:
     during: bool = False  # 论坛前/会议期间 …: held within the time and place of another meeting
     alias_of: "_Mention | None" = None  # a short name the article gave that meeting ((以下简称“泛珠大会”))
     day_shift: int | None = None  # 当天 (0) / 次日 (1): dated by the meeting reported just before it
+    follows: str | None = None  # 会见后 / 会后: the event word it follows (its date is that event's)
 
     @cached_property
     def kind(self) -> str | None:
@@ -296,12 +297,16 @@ def _analyse(
     if place and rules["sub_venue"].pattern.search(place):
         place = None  # 在濮阳分会场参加: a branch venue, not the meeting's
     host = ann_after.group("host") if ann_after else None
-    shift = None
+    shift = follows = None
     if framed:
         day = rules["same_day"].pattern.match(left) or (held_after and rules["same_day"].pattern.match(held_after.group("gap")))
         if day:
             shift = 0 if day.group("same") else 1
-    return _Mention(hit, status, framed, rule, sent_start, frame_end, place, host, year, headline, during=during, day_shift=shift)
+            follows = day.group("event")
+    return _Mention(
+        hit, status, framed, rule, sent_start, frame_end, place, host, year, headline,
+        during=during, day_shift=shift, follows=follows,
+    )
 
 
 def _compatible(m: _Mention, g: _Group) -> bool:
@@ -539,6 +544,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
         if m.alias_of is not None:
             # another name of the same meeting: its evidence, never a meeting of its own
             group_of[id(m.alias_of)].add(m)
+    groups = _merge_headline_short(groups)
 
     # the reported meeting: the first reported as held; failing that, a bare name in the headline or lead
     held = [g for g in groups if g.status == HELD]
@@ -610,12 +616,60 @@ def find_meetings(doc: Document) -> list[Meeting]:
     ids = {id(g): f"m{i}" for i, g in enumerate(keep, 1)}
     for g in keep:
         out.append(_record(doc, g, ids[id(g)], dates, g is primary))
-    _date_from_previous(keep, out)
+    body_start = next((ln.start for ln in doc.zoning.lines if ln.zone == "body"), 0)
+    _date_from_previous(text, keep, out, dates, max(body_start, doc.source.dateline_end or 0))
     if primary is not None:
         nxt = next((g for g in keep if g is not primary and g.status == ANNOUNCED and g.kind() == primary.kind()), None)
         if nxt is not None:
             out[0].next_meeting = ids[id(nxt)]
         _share_time_and_place(keep, out, primary)
+    return out
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    """Is the shorter of two series keys written with a subset of the longer one's characters,
+    in order? That is how the genre shortens a name (人社 for 人力资源社会保障, 湘鄂赣“通平修” for
+    湘鄂赣边界“通平修”)."""
+    short, long_ = sorted((a, b), key=len)
+    rest = iter(long_)
+    return all(ch in rest for ch in short)
+
+
+def _merge_headline_short(groups: list[_Group]) -> list[_Group]:
+    """A headline naming the reported meeting in a short form (``湘赣边区人社协作联席会议召开`` over
+    a body's ``湘赣边区域合作示范区人力资源社会保障协作联席会议在萍乡召开``) is that meeting.
+
+    Why: neither name is a suffix of the other, so grouping keeps them apart, and the headline
+    copy, first in the text, would become the reported meeting without the body's date or place.
+    A group named only in the headline joins the one body meeting reported as held of its kind
+    when the edition and year agree, the frames do not conflict and its name abbreviates that
+    one's; with two such body meetings it is left alone (which one it names is not known).
+    """
+    out = list(groups)
+    for h in groups:
+        if not h.mentions or not all(m.headline for m in h.mentions) or h.status not in (HELD, None):
+            continue
+        body = [
+            g for g in out
+            if g is not h and g.status == HELD and g.kind() == h.kind() and _own_frame_start(g) is not None
+        ]
+        if len(body) != 1:
+            continue
+        g = body[0]
+        if h.edition() is not None and g.edition() is not None and h.edition() != g.edition():
+            continue
+        if h.year() is not None and g.year() is not None and h.year() != g.year():
+            continue
+        if any(_frames_conflict(a, b) for a in h.frames for b in g.frames):
+            continue
+        if not any(_abbreviates(a, b) for a in h.keys for b in g.keys):
+            continue
+        for m in h.mentions:
+            g.add(m)
+            if m.framed:
+                g.frames.add(m.frame_key)
+        g.framed = g.framed or h.framed
+        out.remove(h)
     return out
 
 
@@ -694,19 +748,63 @@ def _shift_date(value: str, days: int) -> str | None:
     return f"XXXX-{parts[1]}-{day:02d}" if day <= 28 else None
 
 
-def _date_from_previous(keep: list[_Group], out: list[Meeting]) -> None:
-    """``当天下午,X在西安召开`` / ``次日``: a meeting with no date of its own takes the day of the
-    meeting reported just before it (that day, or the next)."""
+def _date_from_previous(text: str, keep: list[_Group], out: list[Meeting], dates: list[DateMention], floor: int) -> None:
+    """``当天下午,X在西安召开`` / ``次日`` / ``随后`` / ``会见后``: a meeting with no date of its own
+    takes the day of the event reported just before it (that day, or the next).
+
+    That event is the meeting reported before it, or one that is no meeting record: for
+    ``会见后`` the sentence reporting the 会见 (when it comes after that meeting) gives the day;
+    with no meeting before it at all, the nearest day date before it in its paragraph or the one
+    before (never the dateline's, before ``floor``)."""
     framed = [(_own_frame_start(g), g, rec) for g, rec in zip(keep, out)]
     for s, g, rec in framed:
         if rec.date is not None or s is None:
             continue
-        shift = next((m.day_shift for m in g.mentions if m.day_shift is not None and m.status == g.status), None)
-        if shift is None or shift > _DAY_SHIFT_MAX:
+        own = next((m for m in g.mentions if m.day_shift is not None and m.status == g.status), None)
+        if own is None or own.day_shift is None or own.day_shift > _DAY_SHIFT_MAX:
             continue
-        before = [(s2, r2) for s2, g2, r2 in framed if g2 is not g and s2 is not None and s2 < s and r2.date]
-        if before:
-            rec.date = _shift_date(max(before, key=lambda x: x[0])[1].date, shift)
+        before = [(s2, r2.date) for s2, g2, r2 in framed if g2 is not g and s2 is not None and s2 < s]
+        latest = max(before, key=lambda x: x[0]) if before else None
+        value = latest[1] if latest else None
+        if own.follows is not None and len(own.follows) >= 2:
+            event = _event_day(text, s, own.follows, dates, floor)
+            if event is not None and (latest is None or event[0] > latest[0]):
+                value = event[1]
+        elif latest is None:
+            para = text.rfind("\n", floor, s)
+            prev_para = text.rfind("\n", floor, para) if para >= 0 else -1
+            found = _day_in(dates, max(floor, prev_para + 1), s)
+            value = found[1] if found else None
+        if value:
+            rec.date = _shift_date(value, own.day_shift)
+
+
+_EVENT_SEARCH = 3  # occurrences of the event word looked at, nearest first
+
+
+def _day_in(dates: list[DateMention], lo: int, hi: int) -> tuple[int, str] | None:
+    """(start, value) of the last one-day date mention inside ``[lo, hi)``."""
+    found = None
+    for d in dates[bisect.bisect_left(dates, lo, key=lambda d: d.start) :]:
+        if d.end > hi:
+            break
+        if d.kind == "date" and d.value:
+            found = (d.start, d.value)
+    return found
+
+
+def _event_day(text: str, s: int, event: str, dates: list[DateMention], floor: int) -> tuple[int, str] | None:
+    """(position, day) of the event word ``event`` (会见) last reported with a day date before ``s``:
+    the date nearest before the word in its sentence."""
+    pos = s
+    for _ in range(_EVENT_SEARCH):
+        pos = text.rfind(event, floor, pos)
+        if pos < 0:
+            break
+        found = _day_in(dates, max(floor, _sentence_start(text, pos)), pos)
+        if found:
+            return found
+    return None
 
 
 def _share_time_and_place(keep: list[_Group], out: list[Meeting], primary: _Group) -> None:
