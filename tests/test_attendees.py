@@ -723,3 +723,9 @@ def test_welcome_speech_and_liaison_office():
     roles = {p.name: [(r.org, r.title) for r in p.roles] for p in a.attendees}
     assert roles["王某某"] == [("昭通市委", "常委"), ("昭通市公安局", "局长")]
     assert roles["李某某"] == [("中央政府驻澳门联络办公室", "副主任")]
+
+
+def test_office_of_a_cooperation_mechanism():
+    a = regevents.parse("5月8日,联席会议在松江召开。上海市松江区委书记、长三角G60科创走廊联席会议办公室主任程某某主持会议。")
+    roles = {p.name: [(r.org, r.title) for r in p.roles] for p in a.attendees}
+    assert roles["程某某"] == [("上海市松江区委", "书记"), ("长三角G60科创走廊联席会议办公室", "主任")]

@@ -68,6 +68,7 @@ _PARTIAL_BODY = regex.compile(r"(?:自治区|自治州|省|市|区|县|州)")  #
 _LEFT_WORDS = frozenset("与和及同由请向对将")
 _TITLE_GOES_ON = frozenset("处员会")  # 书记处, 委员会: the post word is part of a longer word
 _ALL_HAN = regex.compile(r"\p{Han}+")
+_BODY_NAME = regex.compile(r"[\p{Han}A-Za-z0-9]{3,30}")  # a proper name may hold Latin and digits (G60)
 _HAN_OR_DAMAGE = regex.compile(r"[\p{Han}\ufffd]")
 MAX_EVIDENCE = 6
 _MAX_ORG = 30
@@ -246,9 +247,12 @@ def _body_prefix(text: str, start: int, org: str = "") -> int | None:
     if seg is None or start - seg < 2:
         return None
     cand = text[seg:start]
-    if not _ALL_HAN.fullmatch(cand) or _rules()["not_a_body"].search(cand):
-        return None
     rules = _rules()
+    mechanism = rules["mechanism_body"].search(cand) if _BODY_NAME.fullmatch(cand) else None
+    if mechanism is not None and mechanism.start() >= 2 and not rules["not_a_body"].search(cand, 0, mechanism.start()):
+        return seg  # 长三角G60科创走廊联席会议 + 办公室主任: a mechanism owns its office
+    if not _ALL_HAN.fullmatch(cand) or rules["not_a_body"].search(cand):
+        return None
     if split_place(cand)[0] is not None or _central_prefix(cand, rest=1) or rules["institution_body"].pattern.fullmatch(cand):
         return seg
     zone = rules["zone_body"].pattern
