@@ -2,7 +2,7 @@
 the original, and every repair of damaged input is listed.
 
 Why list repairs: the contract asks for repaired canonical strings
-(``吴政隆`` where the page printed ``吴政??``), which is a judgement the parser
+(``林某某`` where the page printed ``林某??``), which is a judgement the parser
 made. An info issue with the damaged original wording lets a person confirm it;
 a canonical string that still carries ``?`` or U+FFFD is a warning.
 """
@@ -20,7 +20,7 @@ from .normalize import DAMAGE, normalize
 _DAMAGED_VALUE = regex.compile(r"\?{2,}|\ufffd")
 # name -> (pattern, must match, must not match, how); tests/test_validate.py runs them
 PATTERNS = {
-    "damaged_value": (_DAMAGED_VALUE, ("吴政??", "吴政\ufffd"), ("吴政隆", "是否?"), "search"),
+    "damaged_value": (_DAMAGED_VALUE, ("林某??", "林某\ufffd"), ("林某某", "是否?"), "search"),
 }
 
 
@@ -98,7 +98,7 @@ def _repair(ctx: Context, sp: Span, value: str) -> Span | None:
     ``value`` fills a damaged run [s, e) of the span's clean text when it can
     be written P + X + S with P ending the clean text just before s, S
     starting it just after e, and X (1 to e - s characters) standing for the
-    damage (``吴政??`` -> ``吴政`` + ``隆``). P and S may not both be empty: a
+    damage (``林某??`` -> ``林某`` + ``某``). P and S may not both be empty: a
     value must touch sound text to be read as filling the damage.
     """
     raw = sp.text

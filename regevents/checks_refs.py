@@ -2,7 +2,7 @@
 
 * a meeting's chair takes part in it;
 * people who speak (``X说``, ``X在讲话中表示``, ``X建议``) and people the
-  headline names (``刘奇许达哲应勇讲话``) are attendees;
+  headline names (``刘某唐某某张某讲话``) are attendees;
 * a count the article states (``等六个合作文件``, ``九个方面``) equals the
   number of items found in its list. Extractors record such lists as a
   ``group`` with ``group_size`` and ``count_evidence``; when they do not, a
@@ -67,13 +67,13 @@ _GOAL_NOUN = r"(?:方面|领域|重点|任务|举措|行动|工程|方向|目标
 GOAL_COUNT_AFTER = regex.compile(
     rf"(?P<list>{_QUOTE_LIST})(?P<count>等?(?P<n>{NUM})(?:个|大|项|条)?{_GOAL_NOUN})"
 )
-# a clause that opens with a (titled) name and says something: 刘奇说, 省长王忠林在讲话中表示, 许达哲建议
+# a clause that opens with a (titled) name and says something: 刘某说, 省长赵某某在讲话中表示, 唐某某建议
 _CLAUSE_END = r"。;!?:,“”\n\s、"
 _SPEAKER = regex.compile(
     rf"(?:(?<=^)|(?<=[{_CLAUSE_END}]))(?P<clause>[^{_CLAUSE_END}]{{2,30}}?)"
     r"(?P<cue>说(?![明服法])|建议|在(?:会上|会议上|座谈会上)?(?:的)?(?:讲话|致辞|发言)中(?:表示|指出|强调|说)|在会上(?:表示|说))"
 )
-# a headline clause: (titled) names run together, then what they did: 刘奇许达哲应勇讲话, 韩正出席并致辞
+# a headline clause: (titled) names run together, then what they did: 刘某唐某某张某讲话, 周某出席并致辞
 _HEADLINE = regex.compile(
     rf"(?:(?<=^)|(?<=[{_CLAUSE_END}|]))(?P<clause>[^{_CLAUSE_END}|]{{2,30}}?)"
     r"(?P<cue>出席并(?:讲话|致辞|发言)|出席|讲话|致辞|主持|会见|会谈|率团|发言|见证)"
@@ -85,7 +85,7 @@ _CLAUSE_START_REV = regex.compile(rf"(?r)[{_CLAUSE_END}]")
 _HEADLINE_CLAUSE_START_REV = regex.compile(rf"(?r)[{_CLAUSE_END}|]")
 _SPEAKER_WORDS = regex.compile(r"说|建议|表示|指出|强调")
 _HEADLINE_WORDS = regex.compile(r"出席|讲话|致辞|主持|会见|会谈|率团|发言|见证")
-# where the name part of a clause ends: 刘奇在会上, 陈吉宁先后, 张庆军等27个, 周海兵参加
+# where the name part of a clause ends: 刘某在会上, 杨某某先后, 吴某某等27个, 张某某参加
 _NAME_STOP = regex.compile(r"在|等|先后|分别|参加|一同|共同|也|还|均|\d")
 _HAN = regex.compile(r"\p{Han}+")
 # characters that do not occur in personal names but do in the bodies and nouns a cue may follow
@@ -96,10 +96,10 @@ PATTERNS: dict[str, tuple[regex.Pattern[str], tuple[str, ...], tuple[str, ...], 
     "doc_count_after": (DOC_COUNT_AFTER, ("签署了《甲协议》《乙方案》等六个合作文件", "通过《甲》和《乙》两项"), ("签署了《甲协议》等六个文件", "《甲》《乙》"), "search"),
     "doc_count_before": (DOC_COUNT_BEFORE, ("签署三项协议:《甲》、《乙》和《丙》",), ("签署三项协议。《甲》《乙》",), "search"),
     "goal_count_after": (GOAL_COUNT_AFTER, ("在“共抓生态保护”“共推红色旅游”等九个方面加强合作",), ("做好“红色、绿色、古色”文章", "“甲”“乙”两个字"), "search"),
-    "speaker": (_SPEAKER, ("。刘奇说,", ",许达哲建议三省", "\n应勇在讲话中表示", "省长王忠林在座谈会上说"), ("会议说明了", "他说明", "据悉刘奇说明"), "search"),
-    "headline": (_HEADLINE, ("刘奇许达哲应勇讲话", "举行 韩正出席并致辞", "省委书记沈晓明在长沙会见嘉宾"), ("座谈会在汉举行", "深化协同发展 推动中部地区加快绿色崛起"), "search"),
-    "name_stop": (_NAME_STOP, ("刘奇在会上", "陈吉宁先后", "张庆军等27个"), ("刘奇", "许达哲"), "search"),
-    "not_name": (_NOT_NAME, ("会议", "双方", "代表"), ("刘奇", "许达哲", "易炼红"), "search"),
+    "speaker": (_SPEAKER, ("。刘某说,", ",唐某某建议三省", "\n张某在讲话中表示", "省长赵某某在座谈会上说"), ("会议说明了", "他说明", "据悉刘某说明"), "search"),
+    "headline": (_HEADLINE, ("刘某唐某某张某讲话", "举行 周某出席并致辞", "省委书记黄某某在长沙会见嘉宾"), ("座谈会在汉举行", "深化协同发展 推动中部地区加快绿色崛起"), "search"),
+    "name_stop": (_NAME_STOP, ("刘某在会上", "杨某某先后", "吴某某等27个"), ("刘某", "唐某某"), "search"),
+    "not_name": (_NOT_NAME, ("会议", "双方", "代表"), ("刘某", "唐某某", "宋某某"), "search"),
 }
 
 
@@ -108,7 +108,7 @@ PATTERNS: dict[str, tuple[regex.Pattern[str], tuple[str, ...], tuple[str, ...], 
 def _candidate(clause: str) -> str:
     """The name part of a clause: leading printed roles and anything from 在 on removed.
 
-    ``省长王忠林在座谈会上`` -> ``王忠林``; ``中共中央政治局委员、上海市委书记李强`` -> ``李强``.
+    ``省长赵某某在座谈会上`` -> ``赵某某``; ``中共中央政治局委员、上海市委书记陈某`` -> ``陈某``.
     """
     role_at = posts().role_at  # what role_pattern.match finds, by dictionary lookups (nothing to compile)
     pos = 0

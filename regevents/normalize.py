@@ -37,7 +37,7 @@ DAMAGE = "\ufffd"
 
 _PINYIN_LETTERS = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 # A gloss: (pinyin) right after a Han character or a damaged '?'. Lower case only,
-# at most 7 letters: "(xié)", "(dǎo)", "(chuàng)". "(记者 李保林)" is never one.
+# at most 7 letters: "(xié)", "(dǎo)", "(chuàng)". "(记者 李某某)" is never one.
 _PINYIN_GLOSS = rf"(?<=[\p{{Han}}?\ufffd_!])\((?=[{_PINYIN_LETTERS}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü])[{_PINYIN_LETTERS}]{{1,7}}\)"
 
 _EMOJI_CHARS = (

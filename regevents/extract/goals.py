@@ -191,15 +191,15 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
                 starts.append((nm.start(), "mention", by_name[nm.group()], ""))
                 t = tail.match(text, nm.end(), pe)
                 if t:
-                    # the speech starts right after the name: 韩俊在讲话中提出三点建议: holds its count
+                    # the speech starts right after the name: 孙某在讲话中提出三点建议: holds its count
                     starts.append((nm.end(), "named", by_name[nm.group()], t.group("verb")))
                     tails.append((nm.end(), t.end()))
         for m in _MEETING_SUBJECT.finditer(text, ps, pe):
-            if not any(a <= m.start() < b for a, b in tails):  # 韩俊在会议上指出, is still his speech
+            if not any(a <= m.start() < b for a, b in tails):  # 孙某在会议上指出, is still his speech
                 starts.append((m.start(), NORMAL, None, ""))
         for g in generic.finditer(text, ps, pe):
             if any(a < g.end() <= b for a, b in tails):
-                continue  # 韩俊代表四省区建议: the named speaker's own tail
+                continue  # 孙某代表四省区建议: the named speaker's own tail
             starts.append((g.end(), "pronoun" if g.group("who") in ("他", "她") else SPEECH, None, g.group("verb")))
         starts.sort(key=lambda x: x[0])
         resolved: list[tuple[int, str, str | None]] = []
