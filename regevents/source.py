@@ -27,6 +27,7 @@ from .zones import BODY, CAPTION, FURNITURE, HEADLINE, META, Zoning
 # apart by a space ("李 娜"), which typesetters use to pad two-character names.
 _CREDIT_TOKEN = regex.compile(r"\p{Han}[ \u3000]\p{Han}(?![^\s、,])|[^、,\s]+")
 _SPACES = regex.compile(r"\s+")
+_CREDIT_ORG = regex.compile(r"\p{Han}{2,14}(?:中心|报社|日报|晚报|网|台|社|融媒体)")
 _GENERIC_OUTLETS = frozenset({"本报", "本网", "本台", "本刊", "本站", "新闻", "消息"})
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.\-]{1,30}")
@@ -41,10 +42,28 @@ class SourceInfo:
     byline: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     dateline_end: int | None = None  # clean offset where the dateline ends (the lead starts after it)
+    dateline_md: tuple[int, int] | None = None  # month and day of the lead's dateline (本报8月25日讯)
 
     @property
     def anchor(self) -> Anchor:
-        return Anchor.from_edtf(self.published)
+        """The "today" of the article's relative dates (今天, 昨日, 今(9)日).
+
+        The dateline says when the report was written; a page stamp may be a
+        day later (posted after midnight, or the print edition's date), so the
+        dateline's month and day win, with the year taken from the stamp.
+        """
+        base = Anchor.from_edtf(self.published)
+        if self.dateline_md is None:
+            return base
+        month, day = self.dateline_md
+        year = base.year
+        if year is not None and base.month is not None and (month, day) > (base.month, base.day or 31):
+            year -= 1  # a December dateline on a January stamp
+        return Anchor(year, month, day)
+
+
+def _valid_month_day(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
 
 
 def _is_person_name(token: str) -> bool:
@@ -79,6 +98,8 @@ def _names_after(text: str, start: int, limit: int, end: int | None = None) -> t
         if _is_person_name(token):
             names.append(token)
             last_end = start + m.start() + len(m.group())
+        elif not names and _CREDIT_ORG.fullmatch(token):
+            continue  # 文/某某区融媒体中心 刘某: the credited person's unit comes first
         else:
             break  # credits are a run of names; prose after them is not a credit
     return names, last_end
@@ -146,11 +167,11 @@ def _outlet(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None, 
         m = rules["stamp_outlet"].search(text, ln.start, ln.end)
         if m:
             return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), dateline
-    # weaker evidence: the first crumb of a navigation line, then a reporter's credit
+    # weaker evidence: a masthead or the first crumb of a navigation line, then a reporter's credit
     for ln in zoning.lines:
         if ln.zone == BODY:
             break
-        m = rules["breadcrumb_outlet"].search(text, ln.start, ln.end)
+        m = rules["breadcrumb_outlet"].search(text, ln.start, ln.end) or rules["masthead_outlet"].search(text, ln.start, ln.end)
         if m:
             if m["outlet"] not in _GENERIC_OUTLETS:
                 return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), dateline
@@ -187,6 +208,9 @@ def read_source(clean: CleanText, zoning: Zoning, published: str | None = None) 
         info.evidence.append(outlet_span)
     if dateline is not None:
         info.dateline_end = dateline.end()
+
+    if dateline is not None and dateline["month"] and _valid_month_day(int(dateline["month"]), int(dateline["day"])):
+        info.dateline_md = (int(dateline["month"]), int(dateline["day"]))
 
     stamp, stamp_span = _stamp(clean, zoning)
     if stamp:

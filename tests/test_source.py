@@ -118,3 +118,17 @@ def test_foreign_and_day_first_stamps(text, published):
 
 def test_outlet_named_like_an_account_keeps_its_suffix():
     assert regevents.parse("来源:修水发布\n会议召开。会议指出要加强合作。").source.outlet == "修水发布"
+
+
+def test_relative_dates_count_from_the_dateline_not_a_later_stamp():
+    a = regevents.parse("发布时间:2023-08-26\n本报8月25日讯(记者 王某)今天,湘粤两省合作交流会在长沙召开。会议指出要加强合作。")
+    assert a.source.published == "2023-08-26"
+    assert a.primary().date == "2023-08-25"
+
+
+def test_masthead_editor_and_unit_credits():
+    text = "安徽日报数字报\n会议在芜湖召开。会议指出要加强合作。\n文/某某区融媒体中心 刘某 图/陈某\n本版责任编辑:程某　美术编辑:苏某\n□相关链接\n●某某城市第九次会商会举行\n"
+    a = regevents.parse(text)
+    assert a.source.outlet == "安徽日报"
+    assert a.source.byline == ["刘某", "陈某", "程某", "苏某"]
+    assert a.meetings == []
