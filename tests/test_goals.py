@@ -482,3 +482,35 @@ def test_last_listed_item_stops_at_a_new_clause():
     # a comma inside every item keeps them whole (the comma belongs to the items)
     got = texts(_HEAD + "会议明确了三项重点任务:共建园区,打造高地、共治流域,守护生态、共享资源,惠及群众。")
     assert got[-1].endswith("惠及群众")
+
+
+def test_numbered_items_after_a_lead_in_without_a_count():
+    assert texts(_HEAD + "会议强调,两省区要在以下领域深化合作:(一)共同筑牢生态安全屏障;(二)推进清洁能源基地联合开发。") == [
+        "共同筑牢生态安全屏障",
+        "推进清洁能源基地联合开发",
+    ]
+    assert texts(_HEAD + "会议强调,两省区要在以下领域深化合作:\n1.共建科创平台;\n2.共享人才资源。\n") == ["共建科创平台", "共享人才资源"]
+    # a report after the same lead-in stays unread
+    assert texts(_HEAD + "会议听取了以下单位的发言:(一)交通厅;(二)发改委。") == []
+
+
+def test_meeting_level_statement_of_parallel_actions():
+    assert texts(_HEAD + "会议要求,要着力打造新能源汽车产业集群,着力建设沿江绿色发展廊道。") == [
+        "着力打造新能源汽车产业集群",
+        "着力建设沿江绿色发展廊道",
+    ]
+    assert texts(_HEAD + "论坛强调,要携手推进港口群协同发展、共建融合发展示范区、共同打造滨海文旅品牌。") == [
+        "携手推进港口群协同发展",
+        "共建融合发展示范区",
+        "共同打造滨海文旅品牌",
+    ]
+    assert texts(_HEAD + "会议提出,要推动毗邻地区交通互联互通,共建跨省产业合作园区。") == [
+        "推动毗邻地区交通互联互通",
+        "共建跨省产业合作园区",
+    ]
+    # a person's speech, a statement of views, a principle, a report, one aim: not read
+    assert texts(_HEAD + "陈某某强调,要着力打造新能源汽车产业集群,着力建设沿江绿色发展廊道。") == []
+    assert texts(_HEAD + "会议指出,两地山水相连,推动合作意义重大。") == []
+    assert texts(_HEAD + "会议指出,要坚持以规划对接为重点,进一步构建多层次的工作推进机制。") == []
+    assert texts(_HEAD + "会议指出,近年来两地推动交通互联互通,共建产业园区,取得积极成效。") == []
+    assert texts(_HEAD + "会议要求,要着力打造新能源汽车产业集群。") == []

@@ -72,6 +72,7 @@ _STOP_FULL = frozenset("。\n")
 _STOP_SEMI = frozenset(";。\n")
 _STOP_COLON = frozenset("。:\n")
 _HEADING_STOPS = frozenset("。;:\n")
+_STATEMENT_STOPS = frozenset(",;:")
 
 
 def _rules():
@@ -761,6 +762,15 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         items = _heading_items(text, paras, ps, None, frozenset({"是"}))
         col.add_group(items, "proposal" if who else "task", "agenda_headings", who=who)
 
+    # 4c. a meeting-level statement whose clauses are all actions: 会议要求,要着力打造A,着力建设B
+    statement = rules["meeting_statement"].pattern
+    for ps, pe in paras:
+        for s, e in sentences(text, ps, pe):
+            a, b = trim(text, s, e)
+            m = statement.match(text[a:b])
+            if m and not is_retro(a, b):
+                col.add_group(_statement_items(text, a + m.end(), b), "task", "meeting_statement")
+
     # 5. parallel agendas: 要以A为牵引,B;要以C为抓手,D;…
     tail = rules["parallel_tail"].pattern
     for ps, pe in paras:
@@ -852,6 +862,32 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             )
         )
     return out
+
+
+def _statement_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The goals of a meeting-level statement (``[start, end)`` after 会议要求,要): one per clause, or
+    per 、 part when every part opens with an action; [] unless every clause opens with an action
+    (``item_action``), none states a principle (``statement_principle``), and there are two or
+    more, so that a statement of views (会议指出,两地山水相连,…) or one long aim is never read."""
+    action = _rules()["item_action"].pattern
+    principle = _rules()["statement_principle"].pattern
+    items: list[tuple[int, int]] = []
+    for s, e in _clauses(text, start, end, _STATEMENT_STOPS):
+        a, b = trim(text, s, e)
+        if b <= a:
+            continue
+        if principle.match(text[a:b]):
+            return []  # 坚持以A为重点: a method, not a goal
+        parts = split_items(text, a, b, words=())
+        if len(parts) >= 2 and all(action.match(text[x:y]) for x, y in parts):
+            items.extend(parts)
+        elif action.match(text[a:b]):
+            items.append((a, b))
+        else:
+            return []
+    if len(items) < 2 or any(not 2 <= y - x <= _MAX_ITEM for x, y in items):
+        return []
+    return items
 
 
 def _outside_titles(pattern: regex.Pattern[str], text: str, start: int, end: int) -> bool:
