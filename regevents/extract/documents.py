@@ -30,8 +30,9 @@ from ..models import Meeting, SignedDocument, Span
 from ..rules import load_rules
 from .document_titles import TitleHit, find_titles, resolve_damaged
 from .meeting_names import cn_number
+from .sentences import SENTENCE_STOPS, sentence_start
 
-_SENT_STOP = "。!?;\n"
+_SENT_STOP = SENTENCE_STOPS
 _MASK = "□"
 _LIST_JOIN = regex.compile(r"^(?:、|和|及|与|以及|\s)*$")
 _CLAUSE_STOP = regex.compile(r"[,;:。!?\n]")
@@ -66,13 +67,7 @@ class _Doc:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    lo = max(0, pos - 160)
-    best = lo
-    for ch in _SENT_STOP:
-        i = text.rfind(ch, lo, pos)
-        if i >= 0 and i + 1 > best:
-            best = i + 1
-    return best
+    return sentence_start(text, pos, 160)
 
 
 def _masked(text: str, hits: list[TitleHit]) -> str:

@@ -57,10 +57,11 @@ from ..rules import load_rules
 from ..zones import HEADLINE
 from .meeting_names import NameHit, Spans, find_names, is_weak
 from .meeting_places import Venue, home_venue, parse_venue, region_head, regions_for_meeting
+from .sentences import SENTENCE_STOPS, sentence_start
 
 HELD, ANNOUNCED, MENTIONED = "held", "announced", "mentioned"
 
-_SENT_STOP = "。!?;\n"
+_SENT_STOP = SENTENCE_STOPS
 _LIST_SEP = regex.compile(r"(?:、|和|及|以及|与)$")
 _GAP_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _REL_YEAR = regex.compile(r"明年|来年|后年")  # the year of an announced meeting, from the article's year
@@ -169,13 +170,7 @@ def _canon_kind(kind: str | None) -> str | None:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    lo = max(0, pos - _LEFT_WINDOW)
-    best = lo
-    for ch in _SENT_STOP:
-        i = text.rfind(ch, lo, pos)
-        if i >= 0 and i + 1 > best:
-            best = i + 1
-    return best
+    return sentence_start(text, pos, _LEFT_WINDOW)
 
 
 def _right(text: str, end: int) -> str:
