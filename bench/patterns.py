@@ -21,8 +21,6 @@ tests/test_robustness.py runs a small version of the same review in CI.
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
 import re
 import sys
 import time
@@ -41,30 +39,13 @@ UNITS = [
 
 
 def all_patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
-    import regevents
-    from regevents.rules import load_rules, rule_file_names
+    """The package's pattern inventory plus the gazetteer's big place pattern."""
+    from regevents.rules import pattern_inventory
 
-    found: dict[str, regex.Pattern[str] | re.Pattern[str]] = {}
-    for info in pkgutil.walk_packages(regevents.__path__, "regevents."):
-        if info.name.endswith("__main__"):
-            continue
-        module = importlib.import_module(info.name)
-        for key, value in vars(module).items():
-            if isinstance(value, (regex.Pattern, re.Pattern)):
-                found.setdefault(f"{info.name}.{key}", value)
-    for file in rule_file_names():
-        for name, rule in load_rules(file).items():
-            found[f"{file}.rules:{name}"] = rule.pattern
-    try:
-        from regevents.gazetteer import place_pattern
+    found = pattern_inventory()
+    from regevents.gazetteer import place_pattern
 
-        found["regevents.gazetteer.place_pattern()"] = place_pattern()
-    except ImportError:
-        pass
-    # compiled on first use, so not at module level
-    from regevents.dates import date_pattern
-
-    found["regevents.dates.date_pattern()"] = date_pattern()
+    found["regevents.gazetteer.place_pattern()"] = place_pattern()
     return found
 
 

@@ -207,3 +207,34 @@ def load_rules(name: str) -> dict[str, Rule]:
         mod, _, func = provider.partition(":")
         vocab = getattr(importlib.import_module(mod), func)()
     return compile_rules(name, vocab)
+
+
+def pattern_inventory() -> dict[str, "regex.Pattern[str] | re.Pattern[str]"]:
+    """Every compiled pattern of the package, by name, for pattern reviews.
+
+    Module-level patterns of every ``regevents`` module, every rule of every
+    rule file, and the patterns compiled on first use (the date grammar).
+    Imports every module: meant for ``bench/patterns.py`` and the robustness
+    tests, never for the parse path.
+    """
+    import importlib
+    import pkgutil
+    import re
+
+    import regevents
+
+    found: dict[str, regex.Pattern[str] | re.Pattern[str]] = {}
+    for info in pkgutil.walk_packages(regevents.__path__, "regevents."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for key, value in vars(module).items():
+            if isinstance(value, (regex.Pattern, re.Pattern)):
+                found.setdefault(f"{info.name}.{key}", value)
+    for file in rule_file_names():
+        for name, rule in load_rules(file).items():
+            found[f"{file}.rules:{name}"] = rule.pattern
+    from .dates import date_pattern  # compiled on first use, so not a module attribute
+
+    found["regevents.dates.date_pattern()"] = date_pattern()
+    return found

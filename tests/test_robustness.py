@@ -9,8 +9,6 @@ t2s agree with their reference definitions.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import pkgutil
 import re
 import subprocess
 import sys
@@ -26,7 +24,7 @@ from hypothesis import strategies as st
 import regevents
 from regevents import normalize as N
 from regevents.models import Article
-from regevents.rules import RegexTimeoutWarning, Rule, load_rules, rule_file_names
+from regevents.rules import RegexTimeoutWarning, Rule, load_rules, pattern_inventory
 from regevents.t2s import to_simplified
 
 FAST = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -169,26 +167,7 @@ def test_navigation_lines_cost_is_linear():
 # ------------------------------------------------------------------ pattern review
 
 
-def _all_patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
-    """Every compiled pattern at module level in the package, and every rule of every rule file."""
-    found: dict[str, regex.Pattern[str] | re.Pattern[str]] = {}
-    for info in pkgutil.walk_packages(regevents.__path__, "regevents."):
-        if info.name.endswith("__main__"):
-            continue
-        module = importlib.import_module(info.name)
-        for key, value in vars(module).items():
-            if isinstance(value, (regex.Pattern, re.Pattern)):
-                found.setdefault(f"{info.name}.{key}", value)
-    for file in rule_file_names():
-        for name, rule in load_rules(file).items():
-            found[f"{file}.rules:{name}"] = rule.pattern
-    from regevents.dates import date_pattern  # compiled on first use, so not a module attribute
-
-    found["regevents.dates.date_pattern()"] = date_pattern()
-    return found
-
-
-PATTERNS = _all_patterns()
+PATTERNS = pattern_inventory()  # every module pattern, every rule, the date grammar
 # Runs of one character (or a short unit) that drive unbounded quantifiers.
 UNITS = [" ", "\n", "《", "、", "9", "会", "(记者"]
 SMALL, BIG = 400, 4_000  # linear: 10x the time; quadratic: ~100x
