@@ -568,14 +568,37 @@ def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Men
     return out
 
 
+# what a list of names is written with: names (Han, U+FFFD, the dots of transliterated names) and 、
+_NAME_LIST_RUN = regex.compile(r"[\p{Han}\ufffd·・•、]*")
+_LITERAL_SYNTAX = frozenset("(?:)|")
+
+
+@lru_cache(maxsize=1)
+def _predicate_in_run() -> bool:
+    """Is every match of rule ``list_predicate`` a non-empty run of Han characters?
+
+    Then it is a prefilter for :func:`_list_mentions`: the names of a list and their 、 are one
+    run of :data:`_NAME_LIST_RUN` characters, so the predicate after the last name starts inside
+    that run and ends in it; a list head whose run holds no predicate cannot give a list. Derived
+    from the rule (Han words, ``(?:…)``, ``|`` and ``?`` only, no empty match), so that a rule
+    edit that breaks the premise turns the prefilter off instead of desyncing it.
+    """
+    rule = _rules()["list_predicate"]
+    literal = all(c in _LITERAL_SYNTAX or _HAN_OR_DAMAGE.match(c) for c in rule.source)
+    return literal and DAMAGE not in rule.source and rule.pattern.fullmatch("") is None
+
+
 def _list_mentions(text: str, known: set[str], taken: set[int]) -> list[Mention]:
     """Runs of bare names joined by 、 and followed by an attendance verb (甲、乙、丙出席座谈会)."""
     pred = _rules()["list_predicate"].pattern
+    prefilter = _predicate_in_run()
     out: list[Mention] = []
     for m in _LIST_HEAD.finditer(text):
         start = m.start()
         if start in taken or (start > 0 and _HAN_OR_DAMAGE.match(text, start - 1)):
             continue  # inside a longer word (more than four characters before the 、)
+        if prefilter and pred.search(text, start, _NAME_LIST_RUN.match(text, start).end()) is None:
+            continue  # no attendance verb where the list could end (see _predicate_in_run)
         names: list[NameHit] = []
         pos = start
         while True:
