@@ -155,17 +155,23 @@ class WordSet:
     ``endpos``: a word must end at or before it.
     """
 
-    __slots__ = ("_by_first", "_by_last", "words")
+    __slots__ = ("_by_head", "_by_tail", "_singles", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words: frozenset[str] = frozenset(w for w in words if w)
-        first: dict[str, set[int]] = {}
-        last: dict[str, set[int]] = {}
+        # Candidate lengths keyed by a word's first (last) TWO characters, so that a lookup at a
+        # position where no word starts (ends) costs one dict miss, and a hit tries only the few
+        # lengths sharing that pair (by one character, 室 or 中 alone would give a dozen). Words
+        # of one character have no pair: they are a set of their own, and the shortest anyway.
+        head: dict[str, set[int]] = {}
+        tail: dict[str, set[int]] = {}
         for w in self.words:
-            first.setdefault(w[0], set()).add(len(w))
-            last.setdefault(w[-1], set()).add(len(w))
-        self._by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in first.items()}
-        self._by_last = {c: tuple(sorted(ls, reverse=True)) for c, ls in last.items()}
+            if len(w) >= 2:
+                head.setdefault(w[:2], set()).add(len(w))
+                tail.setdefault(w[-2:], set()).add(len(w))
+        self._by_head = {c: tuple(sorted(ls, reverse=True)) for c, ls in head.items()}
+        self._by_tail = {c: tuple(sorted(ls, reverse=True)) for c, ls in tail.items()}
+        self._singles: frozenset[str] = frozenset(w for w in self.words if len(w) == 1)
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
@@ -178,34 +184,45 @@ class WordSet:
         (the order in which ``alternation(words)`` tries them there)."""
         if pos >= endpos:
             return []
-        lens = self._by_first.get(text[pos])
-        if not lens:
-            return []
-        words = self.words
-        return [pos + k for k in lens if pos + k <= endpos and text[pos : pos + k] in words]
+        out: list[int] = []
+        if pos + 2 <= endpos:
+            lens = self._by_head.get(text[pos : pos + 2])
+            if lens:
+                words = self.words
+                out = [pos + k for k in lens if pos + k <= endpos and text[pos : pos + k] in words]
+        if self._singles and text[pos] in self._singles:
+            out.append(pos + 1)
+        return out
 
     def longest(self, text: str, pos: int = 0, endpos: int | None = None) -> int | None:
         """End of the longest word at ``pos`` (what ``regex.compile(alternation(words)).match`` finds), or None."""
         end = len(text) if endpos is None else endpos
         if pos >= end:
             return None
-        lens = self._by_first.get(text[pos])
-        if lens:
-            words = self.words
-            for k in lens:
-                if pos + k <= end and text[pos : pos + k] in words:
-                    return pos + k
+        if pos + 2 <= end:
+            lens = self._by_head.get(text[pos : pos + 2])
+            if lens:
+                words = self.words
+                for k in lens:
+                    if pos + k <= end and text[pos : pos + k] in words:
+                        return pos + k
+        if self._singles and text[pos] in self._singles:
+            return pos + 1
         return None
 
     def starts_before(self, text: str, end: int, floor: int = 0) -> list[int]:
         """Start offsets of the words ending at ``end`` and starting at or after ``floor``, longest first."""
         if end <= floor:
             return []
-        lens = self._by_last.get(text[end - 1])
-        if not lens:
-            return []
-        words = self.words
-        return [end - k for k in lens if end - k >= floor and text[end - k : end] in words]
+        out: list[int] = []
+        if end - 2 >= floor:
+            lens = self._by_tail.get(text[end - 2 : end])
+            if lens:
+                words = self.words
+                out = [end - k for k in lens if end - k >= floor and text[end - k : end] in words]
+        if self._singles and text[end - 1] in self._singles:
+            out.append(end - 1)
+        return out
 
 
 # --------------------------------------------------------------- places
