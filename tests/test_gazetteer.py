@@ -449,3 +449,19 @@ def test_word_set_lookups_agree_with_the_alternation():
                 assert ws.ends_from(s, pos, end) == want
             for floor in range(pos + 1):
                 assert ws.starts_before(s, pos, floor) == [b for b in range(floor, pos) if s[b:pos] in words]
+
+
+def test_title_end_agrees_with_the_title_pattern():
+    """title_end (a stdlib match of the title source) ends where posts().pattern.match does, with
+    the led-body and 会 lookaheads, also at a shortened end."""
+    import random
+
+    P = posts()
+    rnd = random.Random(5)
+    pieces = [p.title for p in P] + sorted(P.led_words.words) + list("会委员处、的中共副长")
+    for _ in range(2000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 4)))
+        for pos in range(len(s) + 1):
+            end = rnd.randrange(pos, len(s) + 1)
+            m = P.pattern.match(s, pos, end)
+            assert P.title_end(s, pos, end) == (m.end() if m else None)
