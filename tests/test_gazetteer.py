@@ -456,6 +456,8 @@ def test_title_end_agrees_with_the_title_pattern():
     the led-body and 会 lookaheads, also at a shortened end."""
     import random
 
+    from regevents.gazetteer import posts
+
     P = posts()
     rnd = random.Random(5)
     pieces = [p.title for p in P] + sorted(P.led_words.words) + list("会委员处、的中共副长")
