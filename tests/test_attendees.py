@@ -729,3 +729,23 @@ def test_office_of_a_cooperation_mechanism():
     a = regevents.parse("5月8日,联席会议在松江召开。上海市松江区委书记、长三角G60科创走廊联席会议办公室主任程某某主持会议。")
     roles = {p.name: [(r.org, r.title) for r in p.roles] for p in a.attendees}
     assert roles["程某某"] == [("上海市松江区委", "书记"), ("长三角G60科创走廊联席会议办公室", "主任")]
+
+
+def test_takes_sar_says_when_resolve_role_reads_its_sar_argument():
+    """_resolve_mentions scans for a SAR context only for posts takes_sar() names: for every other
+    post resolve_role must give the same role and context with or without one."""
+    from regevents.extract.role_context import OrgContext, RoleHit, SarContext, resolve_role, split_place, takes_sar
+    from regevents.gazetteer import places, posts
+
+    hk = places().lookup("香港")
+    sar = SarContext(hk, "香港特区政府", False)
+    home = places().lookup("湖南省")
+    orgs_ = [None, "", "省委", "市政府", "政务司", "特区政府政务司", "国务院", "江苏省委", "香港特区政府", "发改委", "宣传部"]
+    prevs = [None, OrgContext(home, "湖南省委", "委", written="湖南省"), OrgContext(split_place("江苏省委")[0], "江苏省委", "委")]
+    for title in [p.title for p in posts()]:
+        for org in orgs_:
+            hit = RoleHit(0, 1, org, title)
+            if takes_sar(hit):
+                continue
+            for prev in prevs:
+                assert resolve_role(hit, prev, home, sar) == resolve_role(hit, prev, home, None)

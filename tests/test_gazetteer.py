@@ -425,3 +425,45 @@ def test_role_at_agrees_with_the_role_pattern():
                 if want != (None if got is None else tuple(got)):
                     mismatches.append((s, pos, end, full))
     assert not mismatches[:5]
+
+
+def test_word_set_lookups_agree_with_the_alternation():
+    """WordSet indexes words by their first / last two characters, words of one character apart:
+    longest, ends_from and starts_before must still find what the trie alternation finds."""
+    import random
+
+    from regevents.gazetteer import WordSet, alternation
+
+    rnd = random.Random(11)
+    words = ["王", "王某", "王某某", "某某", "张", "张三丰", "三丰", "中共", "中共中央", "ab"]
+    ws = WordSet(words)
+    pat = regex.compile(alternation(words))
+    chars = list("王某张三丰中共央ab、")
+    for _ in range(300):
+        s = "".join(rnd.choice(chars) for _ in range(rnd.randrange(0, 10)))
+        for pos in range(len(s) + 1):
+            for end in range(pos, len(s) + 1):
+                m = pat.match(s, pos, end)
+                assert ws.longest(s, pos, end) == (m.end() if m else None)
+                want = [e for e in range(end, pos, -1) if s[pos:e] in words]
+                assert ws.ends_from(s, pos, end) == want
+            for floor in range(pos + 1):
+                assert ws.starts_before(s, pos, floor) == [b for b in range(floor, pos) if s[b:pos] in words]
+
+
+def test_title_end_agrees_with_the_title_pattern():
+    """title_end (a stdlib match of the title source) ends where posts().pattern.match does, with
+    the led-body and 会 lookaheads, also at a shortened end."""
+    import random
+
+    from regevents.gazetteer import posts
+
+    P = posts()
+    rnd = random.Random(5)
+    pieces = [p.title for p in P] + sorted(P.led_words.words) + list("会委员处、的中共副长")
+    for _ in range(2000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 4)))
+        for pos in range(len(s) + 1):
+            end = rnd.randrange(pos, len(s) + 1)
+            m = P.pattern.match(s, pos, end)
+            assert P.title_end(s, pos, end) == (m.end() if m else None)

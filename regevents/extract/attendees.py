@@ -44,7 +44,18 @@ from ..normalize import DAMAGE
 from ..rules import load_rules
 from ..zones import HEADLINE
 from .people_names import NameHit, name_ends_at, plausible, read_name, read_slot_name, repair
-from .role_context import OrgContext, RoleHit, SarContext, home_region, is_sar, resolve_role, split_place, takes_place_from, within
+from .role_context import (
+    OrgContext,
+    RoleHit,
+    SarContext,
+    home_region,
+    is_sar,
+    resolve_role,
+    split_place,
+    takes_place_from,
+    takes_sar,
+    within,
+)
 
 _SENT_END = re.compile(r"[。!?\n]")  # the stdlib engine scans a plain class faster (whole text, every parse)
 _CLAUSE_END = regex.compile(r"[,;。!?\n]")
@@ -71,6 +82,7 @@ _ALL_HAN = regex.compile(r"\p{Han}+")
 _BODY_NAME = regex.compile(r"[\p{Han}A-Za-z0-9]{3,30}")  # a proper name may hold Latin and digits (G60)
 _HAN_OR_DAMAGE = regex.compile(r"[\p{Han}\ufffd]")
 MAX_EVIDENCE = 6
+_WITNESS_END = "见证下"  # the literal rule ``witness`` ends with (在…见证下)
 _MAX_ORG = 30
 
 
@@ -568,14 +580,37 @@ def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Men
     return out
 
 
+# what a list of names is written with: names (Han, U+FFFD, the dots of transliterated names) and 、
+_NAME_LIST_RUN = regex.compile(r"[\p{Han}\ufffd·・•、]*")
+_LITERAL_SYNTAX = frozenset("(?:)|")
+
+
+@lru_cache(maxsize=1)
+def _predicate_in_run() -> bool:
+    """Is every match of rule ``list_predicate`` a non-empty run of Han characters?
+
+    Then it is a prefilter for :func:`_list_mentions`: the names of a list and their 、 are one
+    run of :data:`_NAME_LIST_RUN` characters, so the predicate after the last name starts inside
+    that run and ends in it; a list head whose run holds no predicate cannot give a list. Derived
+    from the rule (Han words, ``(?:…)``, ``|`` and ``?`` only, no empty match), so that a rule
+    edit that breaks the premise turns the prefilter off instead of desyncing it.
+    """
+    rule = _rules()["list_predicate"]
+    literal = all(c in _LITERAL_SYNTAX or _HAN_OR_DAMAGE.match(c) for c in rule.source)
+    return literal and DAMAGE not in rule.source and rule.pattern.fullmatch("") is None
+
+
 def _list_mentions(text: str, known: set[str], taken: set[int]) -> list[Mention]:
     """Runs of bare names joined by 、 and followed by an attendance verb (甲、乙、丙出席座谈会)."""
     pred = _rules()["list_predicate"].pattern
+    prefilter = _predicate_in_run()
     out: list[Mention] = []
     for m in _LIST_HEAD.finditer(text):
         start = m.start()
         if start in taken or (start > 0 and _HAN_OR_DAMAGE.match(text, start - 1)):
             continue  # inside a longer word (more than four characters before the 、)
+        if prefilter and pred.search(text, start, _NAME_LIST_RUN.match(text, start).end()) is None:
+            continue  # no attendance verb where the list could end (see _predicate_in_run)
         names: list[NameHit] = []
         pos = start
         while True:
@@ -855,8 +890,12 @@ def _hosted_at_home(meetings: list[Meeting], home: Place | None) -> bool:
 
 
 def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home: Place | None, hosted: bool) -> None:
-    """Fill every role mention's ``resolved`` roles, in text order (see :func:`_home_side`)."""
-    sar_fallback = _sar_fallback(text, home)
+    """Fill every role mention's ``resolved`` roles, in text order (see :func:`_home_side`).
+
+    The SAR context (a scan of the sentence, and of the text for the fallback) is read only for a
+    mention with a post that can take it (:func:`role_context.takes_sar`): ``resolve_role`` ignores
+    it for every other post."""
+    fallback: list[SarContext | None] = []  # computed once, on first need
     prev_ctx: OrgContext | None = None
     prev_sent = -1
     prev_generic = False
@@ -885,7 +924,13 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
             gap = text[prev_end : m.start]
             if _home_side(m, ctx, prev_generic, gap, home, home_seen, later):
                 ctx = None
-        sar = _sentence_sar(text, sents.start(m.start), m.start) or sar_fallback
+        sar = None
+        if any(takes_sar(h) for h in m.roles):
+            sar = _sentence_sar(text, sents.start(m.start), m.start)
+            if sar is None:
+                if not fallback:
+                    fallback.append(_sar_fallback(text, home))
+                sar = fallback[0]
         for h in m.roles:
             role, ctx = resolve_role(h, ctx, home, sar)
             m.resolved.append(role)
@@ -998,7 +1043,10 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     _assign_actions(text, mentions, sents)
     by_name_start = sorted((m for p in people.values() for m in p.mentions), key=lambda m: m.name.start)
     name_starts = [m.name.start for m in by_name_start]
-    for w in rules["witness"].finditer(text):
+    witness = rules["witness"]
+    # every match ends with the literal 见证下 (checked on the rule's source): without it, nothing to scan
+    scan = not witness.source.endswith(_WITNESS_END) or _WITNESS_END in text
+    for w in witness.finditer(text) if scan else ():
         lo = bisect.bisect_left(name_starts, w.start("who"))
         hi = bisect.bisect_left(name_starts, w.end("who"))
         for m in by_name_start[lo:hi]:  # (several mentions may share one actions list: 见证 goes in once)

@@ -274,6 +274,14 @@ def takes_place_from(hit: RoleHit, place: Place) -> bool:
     return bool(lvl) and _fits(place, lvl)
 
 
+def takes_sar(hit: RoleHit) -> bool:
+    """Does :func:`resolve_role` read its ``sar`` argument for ``hit``? Only for a SAR body written
+    alone (政务司) and a SAR title written alone (行政长官, 特首): the two branches that use it."""
+    if hit.org:
+        return _sar_body(hit.org)
+    return _title_level_word(hit.title) == ""
+
+
 def resolve_role(
     hit: RoleHit, prev: OrgContext | None, home: Place | None, sar: SarContext | None = None
 ) -> tuple[Role, OrgContext]:
