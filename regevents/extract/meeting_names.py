@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import regex
 
@@ -83,8 +83,11 @@ class NameHit:
         return series_key(self.name)
 
 
+@lru_cache(maxsize=4096)
 def series_key(name: str) -> str:
-    """The name without its year, edition and ordinal-meeting tail: what stays the same across a series."""
+    """The name without its year, edition and ordinal-meeting tail: what stays the same across a series.
+
+    (cached: a pure function of the name, and the same names recur within and across articles)"""
     s = _YEAR_START.sub("", name)
     s = _EDITION_TAIL.sub("", s) if not _EDITION_TAIL.fullmatch(s) else s
     s = _EDITION_ANY.sub("", s)
@@ -128,6 +131,8 @@ def _kind(name: str) -> str | None:
 
 def _balanced_start(text: str, start: int, end: int) -> int:
     """Move ``start`` right past an unmatched bracket or quote inside the name."""
+    if text.find("(", start, end) < 0 and text.find(")", start, end) < 0:
+        return start  # no bracket: nothing to balance (most names)
     depth = 0
     cut = start
     for i in range(start, end):
@@ -171,8 +176,6 @@ def find_names(text: str) -> list[NameHit]:
     rules = load_rules("meetings")
     kind_re = rules["kind_word"].pattern
     stop = _reverse(rules["name_stop"].pattern)
-    count = rules["count_not_name"].pattern
-    ceremony = rules["ceremony_tail"].pattern
     titles = Spans((t.start(), t.end()) for t in TITLE.finditer(text)) if "《" in text else Spans()
     raw: list[tuple[int, int]] = []
     for m in kind_re.finditer(text):
@@ -193,22 +196,39 @@ def find_names(text: str) -> list[NameHit]:
         reach = e
     hits: list[NameHit] = []
     for start, end in spans:
-        name = text[start:end]
-        if count.match(name):
+        read = _read_name(text[start:end])
+        if read is None:
             continue
-        tail = ceremony.search(name)
-        if tail and tail.start() > 0:
-            end = start + tail.start()
-            name = text[start:end]
-        edition, year, weak = edition_of(name), year_of(name), is_weak(name)
+        cut, kind, edition, year, weak = read
+        if cut is not None:
+            end = start + cut
         hits.append(NameHit(
             start=start,
             end=end,
-            name=name,
-            kind=_kind(name),
+            name=text[start:end],
+            kind=kind,
             edition=edition,
             year=year,
             generic=weak and edition is None and year is None,
             weak=weak,
         ))
     return hits
+
+
+@lru_cache(maxsize=4096)
+def _read_name(name: str) -> tuple[int | None, str | None, int | None, int | None, bool] | None:
+    """(cut, kind, edition, year, weak) of a candidate name; None when it is a count (三次会议).
+
+    ``cut`` is where a ceremony tail (…论坛开幕式) is cut off, None when kept whole. A pure
+    function of the name, cached: the same names recur (会议, 座谈会, the headline's name in
+    the body) and each reading runs several rules.
+    """
+    rules = load_rules("meetings")
+    if rules["count_not_name"].pattern.match(name):
+        return None
+    cut = None
+    tail = rules["ceremony_tail"].pattern.search(name)
+    if tail and tail.start() > 0:
+        cut = tail.start()
+        name = name[:cut]
+    return cut, _kind(name), edition_of(name), year_of(name), is_weak(name)

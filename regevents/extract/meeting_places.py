@@ -314,6 +314,18 @@ def _place_before(text: str, end: int) -> int | None:
     return None
 
 
+@cache
+def _separators_before_place() -> regex.Pattern[str]:
+    """``_SEP`` only where a region name can start right after it.
+
+    Why: 和/及/与/、 are frequent and most are not between places. A separator not followed by
+    a region name's first character gives no enumeration (``match_end`` is None there), and
+    leaving it out does not change which others are found (以及 is tried before 及, and both
+    are followed by the same character), so :func:`_enumerations` finds the same spans."""
+    first = "".join(sorted({n[0] for n in _region_names().names}))
+    return regex.compile(f"(?:{_SEP.pattern})(?=[{regex.escape(first)}])")
+
+
 def _enumerations(text: str) -> list[tuple[int, int]]:
     """Spans of place enumerations (湖北、湖南和江西), found from their separators.
 
@@ -322,7 +334,7 @@ def _enumerations(text: str) -> list[tuple[int, int]]:
     """
     names = _region_names()
     out: list[tuple[int, int]] = []
-    for sep in _SEP.finditer(text):
+    for sep in _separators_before_place().finditer(text):
         if out and sep.start() < out[-1][1]:
             continue
         after = names.match_end(text, sep.end())

@@ -223,8 +223,14 @@ def _analyse(
     anchor: Anchor,
     headline: bool,
     dates: list[DateMention],
+    need: str | None = None,
 ) -> _Mention | None:
-    """Read the frame around one name; None when the name is not a meeting (联席会议机制)."""
+    """Read the frame around one name; None when the name is not a meeting (联席会议机制).
+
+    ``need`` says which mentions the caller keeps: ``ANNOUNCED`` (a bare reference is a
+    meeting of its own only when announced) or ``HELD`` (a reference's frame: held and framed).
+    A mention that cannot be one is given up as None as soon as that is known, before the
+    rules that could not change it are run (most bare references are neither)."""
     ref_year = anchor.year
     rules = load_rules("meetings")
     right = _right(text, hit.end)
@@ -233,16 +239,6 @@ def _analyse(
     sent_start = _sentence_start(text, hit.start)
     left = text[sent_start : hit.start]
     held_after = rules["held_after"].pattern.match(right)
-    held_before = rules["held_before"].pattern.search(left)
-    ann_before = rules["announced_before"].pattern.search(left)
-    ann_after = rules["announced_after"].pattern.match(right)
-    past_before = rules["past_before"].pattern.search(left)
-    past_after = rules["past_after"].pattern.match(right)
-    # 会议在X设主会场; after a held verb with no place of its own (以视频会议形式召开,主会场设在X) too
-    main_venue = rules["main_venue"].pattern.match(right[held_after.end() :] if held_after else right)
-    if held_after and held_after.group("place"):
-        main_venue = None
-    during = bool(rules["during_meeting"].pattern.match(left))
 
     year = hit.year
     if held_after and year is None:
@@ -253,7 +249,26 @@ def _analyse(
         rel = _REL_YEAR.search(left[-6:] + "|" + gap)
         if rel:
             year = ref_year + (1 if rel.group() in ("明年", "来年") else 2)
+    ann_before = rules["announced_before"].pattern.search(left)
+    ann_after = rules["announced_after"].pattern.match(right)
+    later_year = bool(year and ref_year and year > ref_year)
+    listed_after_announced = prev is not None and prev.status == ANNOUNCED  # may share its status
+    if need == ANNOUNCED and not (ann_before or ann_after or later_year or listed_after_announced):
+        return None  # the status below is announced only through one of these
+    if need == HELD and (ann_before or ann_after or later_year):
+        return None  # announced, whatever its frame
+
+    held_before = rules["held_before"].pattern.search(left)
+    # 会议在X设主会场; after a held verb with no place of its own (以视频会议形式召开,主会场设在X) too
+    main_venue = rules["main_venue"].pattern.match(right[held_after.end() :] if held_after else right)
+    if held_after and held_after.group("place"):
+        main_venue = None
     framed = bool(held_after or held_before or main_venue)
+    if need == HELD and not framed and prev is None:
+        return None  # held needs a frame (or the status of the name listed before it)
+    past_before = rules["past_before"].pattern.search(left)
+    past_after = rules["past_after"].pattern.match(right)
+    during = bool(rules["during_meeting"].pattern.match(left))
     if framed and rules["habitual"].pattern.match(right):
         framed, held_after, main_venue = False, None, None  # 每年举行一次: the series' routine, not an event
     # an earlier year makes a past meeting; one year back may still be this meeting held late
@@ -262,7 +277,7 @@ def _analyse(
     gap_end = hit.end + (held_after.end() if held_after else 0)
     past_time = framed and not earlier and _past_time(text, sent_start, hit, gap_end, dates, anchor)
     rule = None
-    if ann_before or ann_after or (year and ref_year and year > ref_year):
+    if ann_before or ann_after or later_year:
         status = ANNOUNCED
         rule = "announced_before" if ann_before else "announced_after" if ann_after else "later_year"
     elif past_before or past_after or earlier or past_time:
@@ -523,7 +538,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
     mentions: list[_Mention] = []
     prev: _Mention | None = None
     for h in hits:
-        m = _analyse(text, h, prev, anchor, in_headline(h.start), dates)
+        m = _analyse(text, h, prev, anchor, in_headline(h.start), dates, need=ANNOUNCED if h.generic else None)
         if m is None:
             continue
         if h.generic and m.status != ANNOUNCED:
@@ -578,7 +593,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
         # "会议12日在武汉召开" under a headline that names it: the frame gives date and place
         for s, e in primary.refs:
             ref = NameHit(s, e, text[s:e], None, None, None, True, True)
-            m = _analyse(text, ref, None, anchor, in_headline(s), dates)
+            m = _analyse(text, ref, None, anchor, in_headline(s), dates, need=HELD)
             if m is not None and m.status == HELD and m.framed:
                 primary.ref_frames.append(m)
 
@@ -856,7 +871,10 @@ def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_pri
     nxt = _NEXT_PREFIX.match(name)
     if nxt and not is_weak(name[nxt.end() :]):
         name = name[nxt.end() :]  # 下一届长江中游…会商会 is the series' …会商会, announced
-    return Meeting(
+    # model_construct: every value is built above from known-valid parts (a date from the date
+    # grammar or a four-digit year, a status from HELD/ANNOUNCED/MENTIONED), so validating them
+    # again per meeting is only cost; later assignments (next_meeting, date) are still validated
+    return Meeting.model_construct(
         id=mid,
         name=name,
         kind=best.hit.kind and _canon_kind(best.hit.kind),
