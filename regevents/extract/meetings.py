@@ -238,6 +238,8 @@ def _analyse(
         return None
     sent_start = _sentence_start(text, hit.start)
     left = text[sent_start : hit.start]
+    # 这是…首次召开的X: a held X there describes the meeting just reported (a past one stays mentioned)
+    characterising = bool(rules["characterising"].pattern.match(left))
     held_after = rules["held_after"].pattern.match(right)
 
     year = hit.year
@@ -283,6 +285,8 @@ def _analyse(
     elif past_before or past_after or earlier or past_time:
         status = MENTIONED
         rule = "past_before" if past_before else "past_after" if past_after else "earlier_year" if earlier else "past_time"
+    elif framed and characterising:
+        return None
     elif framed:
         status = HELD
         rule = "held_after" if held_after else "held_before" if held_before else "main_venue"
@@ -579,6 +583,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
         keys = {m.hit.series_key for m in primary.mentions}
         keep = [g for g in keep if g.status != MENTIONED or not keys & {m.hit.series_key for m in g.mentions}]
     keep.sort(key=lambda g: (g is not primary, g.first))
+    _name_parts_apart(keep)
 
     specific = [(m.hit.start, m.hit.end) for m in mentions]
     for s, e, kind in _refs(text, hits, specific):
@@ -634,6 +639,22 @@ def find_meetings(doc: Document) -> list[Meeting]:
             out[0].next_meeting = ids[id(nxt)]
         _share_time_and_place(keep, out, primary)
     return out
+
+
+def _name_parts_apart(keep: list[_Group]) -> None:
+    """``A暨B`` (a headline's ``…联席会议第五次会议暨重点项目签约仪式``) where the body reports
+    B as a meeting of its own: A's record is named as the body names A, not A暨B.
+
+    Why: the longest name wins a group's naming (:func:`_best_key`), and the joint name is
+    the longest; but with B a record of its own, A暨B would name two meetings at once."""
+    names = {g.best().hit.name for g in keep}
+    for g in keep:
+        head, sep, tail = g.best().hit.name.partition("暨")
+        if not sep or not any(n != g.best().hit.name and n and tail.endswith(n) for n in names):
+            continue
+        own = [m for m in g.mentions if m.hit.name == head and m.alias_of is None]
+        if own:
+            g._best = max(own, key=_best_key)
 
 
 def _abbreviates(a: str, b: str) -> bool:
@@ -720,10 +741,15 @@ def _chair_clauses(text: str, keep: list[_Group]) -> dict[int, list[tuple[int, i
     takes the chair (the attendee named inside the clause). Returns ``{id(group): spans}``.
     """
     starts: list[tuple[int, int]] = []  # (own frame's sentence start, index in keep)
+    during: list[tuple[int, int]] = []
     for i, g in enumerate(keep):
-        s = _own_frame_start(g) if g.status == HELD and not any(m.during for m in g.mentions) else None
+        s = _own_frame_start(g) if g.status == HELD else None
         if s is not None:
-            starts.append((s, i))
+            (during if any(m.during for m in g.mentions) else starts).append((s, i))
+    # An event held during another (会后举行签约仪式) names its own chair only in a paragraph of
+    # its own (会后举行X。X由Y主持): in the other meeting's paragraph the clause is that meeting's.
+    paras = {_para_start(text, s) for s, _ in starts}
+    starts += [(s, i) for s, i in during if _para_start(text, s) not in paras]
     starts.sort()
     rule = load_rules("meetings")["chair_clause"]
     out: dict[int, list[tuple[int, int]]] = {}
@@ -738,6 +764,10 @@ def _chair_clauses(text: str, keep: list[_Group]) -> dict[int, list[tuple[int, i
         if spans:
             out[id(keep[i])] = spans
     return out
+
+
+def _para_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 _DAY_SHIFT_MAX = 1
