@@ -514,3 +514,54 @@ def test_meeting_level_statement_of_parallel_actions():
     assert texts(_HEAD + "会议指出,要坚持以规划对接为重点,进一步构建多层次的工作推进机制。") == []
     assert texts(_HEAD + "会议指出,近年来两地推动交通互联互通,共建产业园区,取得积极成效。") == []
     assert texts(_HEAD + "会议要求,要着力打造新能源汽车产业集群。") == []
+
+
+# ------------------------------------------------------------------ prefilters (speed, issue 7)
+
+
+def _goal_rules():
+    from regevents.rules import load_rules
+
+    return load_rules("goals")
+
+
+def test_holds_literals_are_required():
+    """A rule's ``holds`` literals gate whole paragraphs before the rule is tried: every match must
+    contain each of them. Each example match holds them, and with a literal made unmatchable in the
+    pattern no example matches any more (a literal in an optional part would leave some)."""
+    import regex
+
+    from regevents.extract.goals import _holds
+
+    rules = _goal_rules()
+    gated = [r for r in rules.values() if _holds(r)]
+    assert {r.name for r in gated} >= {"parallel_tail", "parallel_on"}
+    for rule in gated:
+        for example in rule.match:
+            found = rule.search(example)
+            assert found, (rule.name, example)
+            for lit in _holds(rule):
+                assert lit in found.group(), (rule.name, lit, example)
+                assert lit in rule.source, (rule.name, lit)
+                crippled = regex.compile(rule.source.replace(lit, "(?!)"))
+                assert crippled.search(example) is None, (rule.name, lit, example)
+
+
+def test_unanchored_statement_finds_every_anchored_match():
+    """Step 4c skips a paragraph where meeting_statement without its ^ finds nothing: every clause
+    start where the anchored rule matches must be found by the unanchored search too."""
+    import random
+
+    from regevents.extract.goals import _unanchored
+
+    rule = _goal_rules()["meeting_statement"]
+    anywhere = _unanchored(rule)
+    rnd = random.Random(3)
+    pieces = ["会议", "双方", "与会各方", "强调", "要求", ",", ":", "要", "主要", "将", "素", "求", "打造", "。", "他", "A"]
+    for example in rule.match:
+        assert anywhere.search("前文," + example)
+    for _ in range(3000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
+        for i in range(len(s)):
+            if rule.pattern.match(s[i:]):
+                assert anywhere.search(s), s
