@@ -547,21 +547,67 @@ def test_holds_literals_are_required():
                 assert crippled.search(example) is None, (rule.name, lit, example)
 
 
-def test_unanchored_statement_finds_every_anchored_match():
-    """Step 4c skips a paragraph where meeting_statement without its ^ finds nothing: every clause
-    start where the anchored rule matches must be found by the unanchored search too."""
+def test_holds_any_literals_are_required():
+    """A rule's ``holds_any`` literals gate a paragraph before the rule is tried: every match must
+    contain one of them. Each example match holds one, and with all of them made unmatchable in
+    the pattern no example matches any more."""
+    import regex
+
+    from regevents.extract.goals import _holds_any
+
+    rules = _goal_rules()
+    gated = [r for r in rules.values() if _holds_any(r) is not None]
+    assert "meeting_statement" in {r.name for r in gated}
+    for rule in gated:
+        words = rule.meta["holds_any"]
+        crippled_source = rule.source
+        for example in rule.match:
+            found = rule.search(example)
+            assert found and any(w in found.group() for w in words), (rule.name, example)
+        # the literals as the pattern writes them: a word and its mark (强调 + [,:]) in a row
+        for w in sorted(words, key=len, reverse=True):
+            crippled_source = crippled_source.replace(w, "(?!)")
+        verbs = {w[:-1] for w in words if w[-1] in ",:"}
+        for v in verbs:
+            crippled_source = crippled_source.replace(v, "(?!)")
+        crippled = regex.compile(crippled_source)
+        for example in rule.match:
+            assert crippled.search(example) is None, (rule.name, example)
+
+
+def test_plain_rules_match_like_their_pattern():
+    """Plain word alternations run on the standard ``re`` (goals._plain): same matches."""
     import random
 
-    from regevents.extract.goals import _unanchored
+    from regevents.extract.goals import _plain
 
-    rule = _goal_rules()["meeting_statement"]
-    anywhere = _unanchored(rule)
-    rnd = random.Random(3)
-    pieces = ["会议", "双方", "与会各方", "强调", "要求", ",", ":", "要", "主要", "将", "素", "求", "打造", "。", "他", "A"]
-    for example in rule.match:
-        assert anywhere.search("前文," + example)
+    rule = _goal_rules()["list_lead"]
+    fast = _plain(rule)
+    assert fast is not rule.pattern  # list_lead is plain: the fast path is in use
+    rnd = random.Random(5)
+    pieces = ["在", "围绕", "聚焦", "于", "推进", "加快", "建设", "着力", "打造", "A", ",", "、", "重点", "抓好"]
     for _ in range(3000):
-        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
-        for i in range(len(s)):
-            if rule.pattern.match(s[i:]):
-                assert anywhere.search(s), s
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in fast.finditer(s)] == [m.span() for m in rule.pattern.finditer(s)], s
+
+
+def test_anchored_count_scan_is_finditer():
+    """The count rule is tried only before its anchor words (goals._anchored_finditer): on strings
+    dense in numbers, units and nouns it must return what a plain finditer returns."""
+    import random
+
+    from regevents.extract.goals import _anchored_finditer
+
+    rule = _goal_rules()["count"]
+    anchor = rule.meta["scan_anchor"]
+    for example in rule.match:
+        m = rule.search(example)
+        assert m.group("noun") in anchor["words"]
+        assert m.start("noun") - m.start() <= anchor["lead"]
+    rnd = random.Random(11)
+    pieces = list("一二两三四五六七八九十百几第多12个大项条类点件以下如面") + anchor["words"] + ["以下", "如下", "下面", "机制", "重点", "\n", ","]
+    for _ in range(4000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        want = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(s)]
+        got = [(m.span(), m.groupdict()) for m in _anchored_finditer(rule, s)]
+        assert got == want, s

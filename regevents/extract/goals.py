@@ -36,6 +36,8 @@ for focus-area lists, unless the result is still to be reached (推动…取得�
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -99,19 +101,32 @@ def _may_hold(text: str, start: int, end: int, holds: tuple[str, ...], matches: 
     return all(text.count(h, start, end) >= matches for h in holds)
 
 
-def _unanchored(rule: Rule) -> regex.Pattern[str]:
-    """``rule`` (written ``^X``, matched at the start of a clause or sentence) as ``X`` searched
-    anywhere: when it finds nothing in a paragraph, no clause of the paragraph can start with a
-    match. Exact for rules whose ``X`` looks neither behind its start nor past its end outside
-    optional parts (a slice hides both; the rules this is used for are checked in the tests)."""
-    return _search_anywhere(rule.name, rule.source)
+def _holds_any(rule: Rule) -> re.Pattern[str] | None:
+    """A plain search for the literals of which every match of ``rule`` contains one (its
+    ``holds_any`` key; tests/test_goals.py checks the pattern needs them); None without the key."""
+    words = rule.meta.get("holds_any")
+    return _alternation(tuple(words)) if words else None
 
 
-@lru_cache(maxsize=8)
-def _search_anywhere(name: str, source: str) -> regex.Pattern[str]:
-    if not source.startswith("^"):
-        raise ValueError(f"rule {name!r} is not anchored with ^")
-    return regex.compile(source[1:])
+@lru_cache(maxsize=16)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_PLAIN = regex.compile(r"(?:\p{Han}|\(\?:|[|)?])+")
+
+
+def _plain(rule: Rule) -> re.Pattern[str] | regex.Pattern[str]:
+    """``rule`` compiled by the standard ``re`` when its source is a plain alternation of Chinese
+    words (Han characters, ``(?:``, ``|``, ``)``, ``?`` and nothing else: no class, escape or flag
+    whose meaning could differ between the two engines), which ``re`` scans many times faster;
+    else the rule's own pattern."""
+    return _plain_source(rule.source) or rule.pattern
+
+
+@lru_cache(maxsize=16)
+def _plain_source(source: str) -> re.Pattern[str] | None:
+    return re.compile(source) if _PLAIN.fullmatch(source) else None
 
 
 def cn_number(s: str) -> int | None:
@@ -257,12 +272,35 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
     return modes
 
 
+def _anchored_finditer(rule: Rule, text: str) -> Iterator[regex.Match[str]]:
+    """``rule.finditer(text)``, tried only where a match can start: before one of its anchor words
+    (the rule's ``scan_anchor``: every match holds one of ``words`` starting at most ``lead``
+    characters after the match start). The words are found by a plain alternation, many times
+    faster than the rule; the rule is then tried at each position that can start a match, in
+    text order and never inside the previous match, which is what ``finditer`` returns."""
+    anchor = rule.meta["scan_anchor"]
+    words, lead = _alternation(tuple(anchor["words"])), anchor["lead"]
+    match = rule.pattern.match
+    pos = 0  # the first position still to try (finditer goes on from the end of a match)
+    for hit in words.finditer(text):
+        # every anchor word starting inside this hit is covered: its match starts in the range
+        q = max(pos, hit.start() - lead)
+        while q < hit.end():
+            m = match(text, q)
+            if m:
+                yield m
+                q = m.end() if m.end() > q else q + 1
+            else:
+                q += 1
+        pos = max(pos, q)
+
+
 # ------------------------------------------------------------------ list readers
 
 
 def _strip_lead(text: str, start: int, end: int) -> int:
     """Start of the first item once the words that open the list (在, 围绕, 聚力推进) are dropped."""
-    lead = _rules()["list_lead"].pattern
+    lead = _plain(_rules()["list_lead"])
     best = start
     for m in lead.finditer(text, start, end):
         if end - m.end() >= 2:
@@ -630,7 +668,7 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
     in_body = paras.holds
 
     # 1. stated counts and their lists
-    for m in rules["count"].finditer(text):
+    for m in _anchored_finditer(rules["count"], text):
         if not in_body(m.start()):
             continue
         ok, who = allowed(m.start(), proposals=True)
@@ -802,9 +840,9 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
 
     # 4c. a meeting-level statement whose clauses are all actions: 会议要求,要着力打造A,着力建设B
     statement = rules["meeting_statement"].pattern
-    statement_anywhere = _unanchored(rules["meeting_statement"])
+    statement_gate = _holds_any(rules["meeting_statement"])
     for ps, pe in paras:
-        if statement_anywhere.search(text, ps, pe) is None:
+        if statement_gate is not None and statement_gate.search(text, ps, pe) is None:
             continue  # no sentence of the paragraph can open with a statement
         for s, e in sentences(text, ps, pe):
             a, b = trim(text, s, e)
@@ -1011,6 +1049,8 @@ def _affix_items(text: str, start: int, end: int) -> list[tuple[int, int]] | Non
     """The items of a 、-list of three or more items that is the object of a verb (推进, 增强 ...) and
     whose items share a head of two or more characters that is not a body or place word; None when
     the clause holds no such list."""
+    if _plain(_rules()["list_lead"]).search(text, start, end) is None:
+        return None  # no verb in the clause can open the list (see below): not worth cutting it
     raw = split_items(text, start, end, words=("以及", "及"))
     if len(raw) < 3 or any(b - a > 24 for a, b in raw[1:]):
         return None
