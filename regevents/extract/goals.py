@@ -64,7 +64,10 @@ from .goal_lists import (
 
 NORMAL, SPEECH, PROPOSAL = "normal", "speech", "proposal"
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_MEETING_SUBJECT = regex.compile(r"(?:会议|大会|座谈会|联席会议|大家|与会各方|各方|双方)[^,。;]{0,6}?(?:指出|强调|认为|提出|明确|要求|决定|商定|同意|一致认为)[,:]")
+_MEETING_VERBS = ("指出", "强调", "认为", "提出", "明确", "要求", "决定", "商定", "同意", "一致认为")
+_MEETING_SUBJECT = regex.compile(
+    r"(?:会议|大会|座谈会|联席会议|大家|与会各方|各方|双方)[^,。;]{0,6}?(?:" + "|".join(_MEETING_VERBS) + ")[,:]"
+)
 _HAN = regex.compile(r"^\p{Han}+$")
 # actions that make an attendee the chair or a keynote speaker, whose numbered agenda is the meeting's programme
 _MAIN_SPEAKER_ACTIONS = frozenset({"主持", "讲话"})
@@ -230,10 +233,18 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
     by_name = {a.name: a.id for a in attendees}
     names_re = _names_pattern(frozenset(by_name)) if by_name else None
     modes = _Modes()
+    gate = _speech_gate()
     # 他说 / 他建议: the person named last before the pronoun, also in an earlier paragraph
     # (X主持会议并讲话。/ 他强调, …: the pronoun opening a paragraph is X)
     last_speaker: str | None = None
     for ps, pe in paras:
+        if gate is not None and gate.search(text, ps, pe) is None:
+            # no speech verb with its mark: no speech, tail or statement starts here, and the
+            # paragraph's names only tell who was named last
+            if names_re is not None:
+                for nm in names_re.finditer(text, ps, pe):
+                    last_speaker = by_name[nm.group()]
+            continue
         # (where the mode starts, mode, speaker id, speech verb)
         starts: list[tuple[int, str, str | None, str]] = []
         tails: list[tuple[int, int]] = []
@@ -293,6 +304,21 @@ def _anchored_finditer(rule: Rule, text: str) -> Iterator[regex.Match[str]]:
             else:
                 q += 1
         pos = max(pos, q)
+
+
+@lru_cache(maxsize=1)
+def _speech_gate() -> re.Pattern[str] | None:
+    """The literals one of which every match of speech_tail, speech and _MEETING_SUBJECT holds (a
+    speech verb and its mark: 表示, / 指出:); None when a rule has no ``holds_any``."""
+    rules = _rules()
+    words: list[str] = []
+    for name in ("speech_tail", "speech"):
+        got = rules[name].meta.get("holds_any")
+        if not got:
+            return None
+        words.extend(got)
+    words.extend(v + mark for v in _MEETING_VERBS for mark in ",:")
+    return _alternation(tuple(dict.fromkeys(words)))
 
 
 # ------------------------------------------------------------------ list readers
