@@ -514,3 +514,100 @@ def test_meeting_level_statement_of_parallel_actions():
     assert texts(_HEAD + "会议指出,要坚持以规划对接为重点,进一步构建多层次的工作推进机制。") == []
     assert texts(_HEAD + "会议指出,近年来两地推动交通互联互通,共建产业园区,取得积极成效。") == []
     assert texts(_HEAD + "会议要求,要着力打造新能源汽车产业集群。") == []
+
+
+# ------------------------------------------------------------------ prefilters (speed, issue 7)
+
+
+def _goal_rules():
+    from regevents.rules import load_rules
+
+    return load_rules("goals")
+
+
+def test_holds_literals_are_required():
+    """A rule's ``holds`` literals gate whole paragraphs before the rule is tried: every match must
+    contain each of them. Each example match holds them, and with a literal made unmatchable in the
+    pattern no example matches any more (a literal in an optional part would leave some)."""
+    import regex
+
+    from regevents.extract.goals import _holds
+
+    rules = _goal_rules()
+    gated = [r for r in rules.values() if _holds(r)]
+    assert {r.name for r in gated} >= {"parallel_tail", "parallel_on"}
+    for rule in gated:
+        for example in rule.match:
+            found = rule.search(example)
+            assert found, (rule.name, example)
+            for lit in _holds(rule):
+                assert lit in found.group(), (rule.name, lit, example)
+                assert lit in rule.source, (rule.name, lit)
+                crippled = regex.compile(rule.source.replace(lit, "(?!)"))
+                assert crippled.search(example) is None, (rule.name, lit, example)
+
+
+def test_holds_any_literals_are_required():
+    """A rule's ``holds_any`` literals gate a paragraph before the rule is tried: every match must
+    contain one of them. Each example match holds one, and with all of them made unmatchable in
+    the pattern no example matches any more."""
+    import regex
+
+    from regevents.extract.goals import _holds_any
+
+    rules = _goal_rules()
+    gated = [r for r in rules.values() if _holds_any(r) is not None]
+    assert {"meeting_statement", "speech", "speech_tail"} <= {r.name for r in gated}
+    for rule in gated:
+        words = rule.meta["holds_any"]
+        crippled_source = rule.source
+        for example in rule.match:
+            found = rule.search(example)
+            assert found and any(w in found.group() for w in words), (rule.name, example)
+        # the literals as the pattern writes them: a word and its mark (强调 + [,:]) in a row
+        for w in sorted(words, key=len, reverse=True):
+            crippled_source = crippled_source.replace(w, "(?!)")
+        verbs = {w[:-1] for w in words if w[-1] in ",:"}
+        for v in verbs:
+            crippled_source = crippled_source.replace(v, "(?!)")
+        crippled = regex.compile(crippled_source)
+        for example in rule.match:
+            assert crippled.search(example) is None, (rule.name, example)
+
+
+def test_plain_rules_match_like_their_pattern():
+    """Plain word alternations run on the standard ``re`` (goals._plain): same matches."""
+    import random
+
+    from regevents.extract.goals import _plain
+
+    rule = _goal_rules()["list_lead"]
+    fast = _plain(rule)
+    assert fast is not rule.pattern  # list_lead is plain: the fast path is in use
+    rnd = random.Random(5)
+    pieces = ["在", "围绕", "聚焦", "于", "推进", "加快", "建设", "着力", "打造", "A", ",", "、", "重点", "抓好"]
+    for _ in range(3000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in fast.finditer(s)] == [m.span() for m in rule.pattern.finditer(s)], s
+
+
+def test_anchored_count_scan_is_finditer():
+    """The count rule is tried only before its anchor words (goals._anchored_finditer): on strings
+    dense in numbers, units and nouns it must return what a plain finditer returns."""
+    import random
+
+    from regevents.extract.goals import _anchored_finditer
+
+    rule = _goal_rules()["count"]
+    anchor = rule.meta["scan_anchor"]
+    for example in rule.match:
+        m = rule.search(example)
+        assert m.group("noun") in anchor["words"]
+        assert m.start("noun") - m.start() <= anchor["lead"]
+    rnd = random.Random(11)
+    pieces = list("一二两三四五六七八九十百几第多12个大项条类点件以下如面") + anchor["words"] + ["以下", "如下", "下面", "机制", "重点", "\n", ","]
+    for _ in range(4000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        want = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(s)]
+        got = [(m.span(), m.groupdict()) for m in _anchored_finditer(rule, s)]
+        assert got == want, s

@@ -75,21 +75,15 @@ def clause_end(text: str, pos: int, limit: int = 400, stops: frozenset[str] = CL
     end = min(len(text), pos + limit)
     if pos < 0:  # (never from the extractors) Python indexing from the end: the plain loop
         return _clause_end_loop(text, pos, end, stops)
-    search = _forward(stops).search
-    i = pos
-    while True:
-        m = search(text, i, end)
-        if m is None:
-            return end
-        i = m.start()
-        ch = text[i]
+    for m in _forward(stops).finditer(text, pos, end):
+        ch = m.group()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0:  # a stop character
-            return i
-        i += 1
+            return m.start()
+    return end
 
 
 def clauses(text: str, start: int, end: int, stops: frozenset[str] = CLAUSE) -> list[tuple[int, int]]:
@@ -106,23 +100,17 @@ def clauses(text: str, start: int, end: int, stops: frozenset[str] = CLAUSE) -> 
         if s < end:
             out.append((s, end))
         return out
-    search = _forward(stops).search
     depth = 0
-    i = start
-    while True:
-        m = search(text, i, end)
-        if m is None:
-            break
-        i = m.start()
-        ch = text[i]
+    for m in _forward(stops).finditer(text, start, end):
+        ch = m.group()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0:
+            i = m.start()
             out.append((s, i))
             s = i + 1
-        i += 1
     if s < end:
         out.append((s, end))
     return out
@@ -165,13 +153,11 @@ def split_items(text: str, start: int, end: int, seps: str = "、", words: tuple
     ascii_quotes = text.count('"', start, end) % 2 == 0
     in_ascii = False
     s = start
-    i = start
-    while i < end:
-        if marks is not None:
-            m = marks.search(text, i, end)
-            if m is None:
-                break
-            i = m.start()
+    skip_to = start  # after a separator word, the scan goes on past its last character
+    positions = range(start, end) if marks is None else (m.start() for m in marks.finditer(text, start, end))
+    for i in positions:
+        if i < skip_to:
+            continue
         ch = text[i]
         if ch == '"' and ascii_quotes:
             if not in_ascii and depth == 0 and i > s and text[i - 1] in '"”':
@@ -193,10 +179,8 @@ def split_items(text: str, start: int, end: int, seps: str = "、", words: tuple
                 for w in words:
                     if text.startswith(w, i) and i > s:
                         items.append((s, i))
-                        s = i + len(w)
-                        i += len(w) - 1
+                        s = skip_to = i + len(w)
                         break
-        i += 1
     items.append((s, end))
     return [r for r in (trim(text, a, b) for a, b in items) if r[1] > r[0]]
 
@@ -214,16 +198,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of ``[start, end)`` (cut at 。!? outside quotes), each without its final mark."""
+    """Sentences of ``[start, end)`` (cut at 。!? outside quotes), each without its final mark:
+    the sentence clauses that hold more than punctuation and spaces."""
     out: list[tuple[int, int]] = []
-    s = start
-    while s < end:
-        e = clause_end(text, s, end - s, SENTENCE)
-        if e > s:
-            a, b = trim(text, s, e)
-            if b > a:
-                out.append((s, e))
-        s = e + 1
+    for s, e in clauses(text, start, end, SENTENCE):
+        a, b = trim(text, s, e)
+        if b > a:
+            out.append((s, e))
     return out
 
 

@@ -36,6 +36,8 @@ for focus-area lists, unless the result is still to be reached (推动…取得�
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -45,7 +47,7 @@ import regex
 from ..document import Document
 from ..gazetteer import alternation, orgs, places
 from ..models import Attendee, CooperationGoal, Meeting
-from ..rules import load_rules
+from ..rules import Rule, load_rules
 from ..zones import BODY
 from .goal_lists import (
     CLAUSE,
@@ -62,7 +64,10 @@ from .goal_lists import (
 
 NORMAL, SPEECH, PROPOSAL = "normal", "speech", "proposal"
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_MEETING_SUBJECT = regex.compile(r"(?:会议|大会|座谈会|联席会议|大家|与会各方|各方|双方)[^,。;]{0,6}?(?:指出|强调|认为|提出|明确|要求|决定|商定|同意|一致认为)[,:]")
+_MEETING_VERBS = ("指出", "强调", "认为", "提出", "明确", "要求", "决定", "商定", "同意", "一致认为")
+_MEETING_SUBJECT = regex.compile(
+    r"(?:会议|大会|座谈会|联席会议|大家|与会各方|各方|双方)[^,。;]{0,6}?(?:" + "|".join(_MEETING_VERBS) + ")[,:]"
+)
 _HAN = regex.compile(r"^\p{Han}+$")
 # actions that make an attendee the chair or a keynote speaker, whose numbered agenda is the meeting's programme
 _MAIN_SPEAKER_ACTIONS = frozenset({"主持", "讲话"})
@@ -77,6 +82,54 @@ _STATEMENT_STOPS = frozenset(",;:")
 
 def _rules():
     return load_rules("goals")
+
+
+# ------------------------------------------------------------------ prefilters
+# A paragraph in which a rule cannot match is skipped before it is cut into clauses: most
+# paragraphs hold no parallel agenda, no meeting-level statement. Each prefilter is derived
+# from the rule file, so that a rule edit carries its prefilter along.
+
+_PARALLEL_MIN = 3  # clauses in a parallel agenda (要以A为牵引,B;要以C为抓手,D;…)
+
+
+def _holds(rule: Rule) -> tuple[str, ...]:
+    """The literal strings every match of ``rule`` contains (its ``holds`` key in the rule file;
+    tests/test_goals.py checks each one is required by the pattern)."""
+    return tuple(rule.meta.get("holds", ()))
+
+
+def _may_hold(text: str, start: int, end: int, holds: tuple[str, ...], matches: int) -> bool:
+    """Can ``[start, end)`` hold ``matches`` disjoint matches of a rule whose every match contains
+    each of ``holds``? (False is exact: each match needs its own copy of every literal.)"""
+    return all(text.count(h, start, end) >= matches for h in holds)
+
+
+def _holds_any(rule: Rule) -> re.Pattern[str] | None:
+    """A plain search for the literals of which every match of ``rule`` contains one (its
+    ``holds_any`` key; tests/test_goals.py checks the pattern needs them); None without the key."""
+    words = rule.meta.get("holds_any")
+    return _alternation(tuple(words)) if words else None
+
+
+@lru_cache(maxsize=16)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_PLAIN = regex.compile(r"(?:\p{Han}|\(\?:|[|)?])+")
+
+
+def _plain(rule: Rule) -> re.Pattern[str] | regex.Pattern[str]:
+    """``rule`` compiled by the standard ``re`` when its source is a plain alternation of Chinese
+    words (Han characters, ``(?:``, ``|``, ``)``, ``?`` and nothing else: no class, escape or flag
+    whose meaning could differ between the two engines), which ``re`` scans many times faster;
+    else the rule's own pattern."""
+    return _plain_source(rule.source) or rule.pattern
+
+
+@lru_cache(maxsize=16)
+def _plain_source(source: str) -> re.Pattern[str] | None:
+    return re.compile(source) if _PLAIN.fullmatch(source) else None
 
 
 def cn_number(s: str) -> int | None:
@@ -180,10 +233,18 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
     by_name = {a.name: a.id for a in attendees}
     names_re = _names_pattern(frozenset(by_name)) if by_name else None
     modes = _Modes()
+    gate = _speech_gate()
     # 他说 / 他建议: the person named last before the pronoun, also in an earlier paragraph
     # (X主持会议并讲话。/ 他强调, …: the pronoun opening a paragraph is X)
     last_speaker: str | None = None
     for ps, pe in paras:
+        if gate is not None and gate.search(text, ps, pe) is None:
+            # no speech verb with its mark: no speech, tail or statement starts here, and the
+            # paragraph's names only tell who was named last
+            if names_re is not None:
+                for nm in names_re.finditer(text, ps, pe):
+                    last_speaker = by_name[nm.group()]
+            continue
         # (where the mode starts, mode, speaker id, speech verb)
         starts: list[tuple[int, str, str | None, str]] = []
         tails: list[tuple[int, int]] = []
@@ -222,12 +283,50 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
     return modes
 
 
+def _anchored_finditer(rule: Rule, text: str) -> Iterator[regex.Match[str]]:
+    """``rule.finditer(text)``, tried only where a match can start: before one of its anchor words
+    (the rule's ``scan_anchor``: every match holds one of ``words`` starting at most ``lead``
+    characters after the match start). The words are found by a plain alternation, many times
+    faster than the rule; the rule is then tried at each position that can start a match, in
+    text order and never inside the previous match, which is what ``finditer`` returns."""
+    anchor = rule.meta["scan_anchor"]
+    words, lead = _alternation(tuple(anchor["words"])), anchor["lead"]
+    match = rule.pattern.match
+    pos = 0  # the first position still to try (finditer goes on from the end of a match)
+    for hit in words.finditer(text):
+        # every anchor word starting inside this hit is covered: its match starts in the range
+        q = max(pos, hit.start() - lead)
+        while q < hit.end():
+            m = match(text, q)
+            if m:
+                yield m
+                q = m.end() if m.end() > q else q + 1
+            else:
+                q += 1
+        pos = max(pos, q)
+
+
+@lru_cache(maxsize=1)
+def _speech_gate() -> re.Pattern[str] | None:
+    """The literals one of which every match of speech_tail, speech and _MEETING_SUBJECT holds (a
+    speech verb and its mark: 表示, / 指出:); None when a rule has no ``holds_any``."""
+    rules = _rules()
+    words: list[str] = []
+    for name in ("speech_tail", "speech"):
+        got = rules[name].meta.get("holds_any")
+        if not got:
+            return None
+        words.extend(got)
+    words.extend(v + mark for v in _MEETING_VERBS for mark in ",:")
+    return _alternation(tuple(dict.fromkeys(words)))
+
+
 # ------------------------------------------------------------------ list readers
 
 
 def _strip_lead(text: str, start: int, end: int) -> int:
     """Start of the first item once the words that open the list (在, 围绕, 聚力推进) are dropped."""
-    lead = _rules()["list_lead"].pattern
+    lead = _plain(_rules()["list_lead"])
     best = start
     for m in lead.finditer(text, start, end):
         if end - m.end() >= 2:
@@ -582,17 +681,20 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             and retro_intro.search(text, start, pos) is None
         )
 
+    retro_seen: dict[tuple[int, int], bool] = {}
+
     def is_retro(a: int, b: int) -> bool:
-        """Does ``[a, b)`` report past work? 取得/成效 inside a result still to be reached do not count."""
-        shields = [(m.start(), m.end()) for m in prospective.finditer(text, a, b)]
-        return any(
-            not any(s <= r.start() and r.end() <= e for s, e in shields) for r in retro.finditer(text, a, b)
-        )
+        """Does ``[a, b)`` report past work? 取得/成效 inside a result still to be reached do not count.
+        (Kept per range: the clauses of one sentence all ask about that sentence.)"""
+        got = retro_seen.get((a, b))
+        if got is None:
+            got = retro_seen[(a, b)] = _reports_past(retro, prospective, text, a, b)
+        return got
 
     in_body = paras.holds
 
     # 1. stated counts and their lists
-    for m in rules["count"].finditer(text):
+    for m in _anchored_finditer(rules["count"], text):
         if not in_body(m.start()):
             continue
         ok, who = allowed(m.start(), proposals=True)
@@ -764,7 +866,10 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
 
     # 4c. a meeting-level statement whose clauses are all actions: 会议要求,要着力打造A,着力建设B
     statement = rules["meeting_statement"].pattern
+    statement_gate = _holds_any(rules["meeting_statement"])
     for ps, pe in paras:
+        if statement_gate is not None and statement_gate.search(text, ps, pe) is None:
+            continue  # no sentence of the paragraph can open with a statement
         for s, e in sentences(text, ps, pe):
             a, b = trim(text, s, e)
             m = statement.match(text[a:b])
@@ -773,7 +878,10 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
 
     # 5. parallel agendas: 要以A为牵引,B;要以C为抓手,D;…
     tail = rules["parallel_tail"].pattern
+    tail_holds = _holds(rules["parallel_tail"])
     for ps, pe in paras:
+        if not _may_hold(text, ps, pe, tail_holds, _PARALLEL_MIN):
+            continue  # fewer than three clauses can match: no run
         run: list[tuple[int, int]] = []
         segs = _clauses(text, ps, pe, _STOP_SEMI)
         for a, b in segs + [(pe, pe)]:
@@ -781,19 +889,27 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             if m and allowed(a, proposals=False)[0]:
                 run.append((a + m.start("item"), a + m.end("item")))
                 continue
-            if len(run) >= 3:
+            if len(run) >= _PARALLEL_MIN:
                 col.add_group(run, "task", "parallel")
             run = []
 
     # 5b. parallel agendas: 在A上走在前列,在B上走在前列,在C上走在前列
-    # (clauses are cut once per paragraph and shared with step 8)
-    clauses = {(ps, pe): _clauses(text, ps, pe) for ps, pe in paras}
+    # (clauses are cut once per paragraph, when first needed, and shared with step 8)
+    clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def clauses_of(ps: int, pe: int) -> list[tuple[int, int]]:
+        got = clauses.get((ps, pe))
+        if got is None:
+            got = clauses[(ps, pe)] = _clauses(text, ps, pe)
+        return got
+
     on = rules["parallel_on"].pattern
+    on_holds = _holds(rules["parallel_on"])
     for ps, pe in paras:
-        if text.count("上", ps, pe) < 2:
-            continue
+        if not _may_hold(text, ps, pe, on_holds, 2):
+            continue  # a run needs two matching clauses at least
         runs: list[list[tuple[int, int, str]]] = [[]]
-        for s, e in clauses[(ps, pe)]:
+        for s, e in clauses_of(ps, pe):
             a, b = trim(text, s, e)
             m = on.match(text[a:b]) if b > a else None
             if m and allowed(a, proposals=False)[0]:
@@ -831,10 +947,13 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
 
     # 8. enumerations whose items share a head: 推进A一体化、B一体化、C一体化
     for ps, pe in paras:
-        for s, e in clauses[(ps, pe)]:
+        if text.count("、", ps, pe) < 2:
+            continue  # no clause of the paragraph can hold two
+        for s, e in clauses_of(ps, pe):
             if text.count("、", s, e) >= 2 and allowed(s, proposals=False)[0]:
-                if not is_retro(*_sentence_of(text, s)):
-                    _affix_list(text, s, e, col)
+                items = _affix_items(text, s, e)  # pure, and cheaper than is_retro: asked first
+                if items and not is_retro(*_sentence_of(text, s)):
+                    col.add_group(items, "focus_area", "shared_head", min_items=3)
 
     # records, in text order
     out: list[CooperationGoal] = []
@@ -848,8 +967,9 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         gid = None
         if it.group is not None:
             gid = group_ids.setdefault(it.group, f"gr{len(group_ids) + 1}")
+        # model_construct: every field is built here from known-valid values (no validation needed)
         out.append(
-            CooperationGoal(
+            CooperationGoal.model_construct(
                 id=f"g{len(out) + 1}",
                 text=t,
                 kind=it.kind,
@@ -862,6 +982,18 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             )
         )
     return out
+
+
+def _reports_past(retro: regex.Pattern[str], prospective: regex.Pattern[str], text: str, a: int, b: int) -> bool:
+    """Does ``[a, b)`` hold a ``retro`` word outside every ``prospective`` phrase? (The prospective
+    phrases are looked for only once a retro word is found: most ranges hold none.)"""
+    shields: list[tuple[int, int]] | None = None
+    for r in retro.finditer(text, a, b):
+        if shields is None:
+            shields = [(m.start(), m.end()) for m in prospective.finditer(text, a, b)]
+        if not any(s <= r.start() and r.end() <= e for s, e in shields):
+            return True
+    return False
 
 
 def _statement_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -939,15 +1071,20 @@ def _split_last_and(text: str, items: list[tuple[int, int]]) -> list[tuple[int, 
     return items[:-1] + [left, right]
 
 
-def _affix_list(text: str, start: int, end: int, col: _Collector) -> None:
-    """Keep a 、-list of three or more items that is the object of a verb (推进, 增强 ...) and whose
-    items share a head of two or more characters that is not a body or place word."""
+def _affix_items(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The items of a 、-list of three or more items that is the object of a verb (推进, 增强 ...) and
+    whose items share a head of two or more characters that is not a body or place word; None when
+    the clause holds no such list."""
+    if _plain(_rules()["list_lead"]).search(text, start, end) is None:
+        return None  # no verb in the clause can open the list (see below): not worth cutting it
     raw = split_items(text, start, end, words=("以及", "及"))
     if len(raw) < 3 or any(b - a > 24 for a, b in raw[1:]):
-        return
+        return None
+    if not _may_share_head([text[a:b] for a, b in raw[1:]]):
+        return None  # (the items after the first are the same whatever the first one is)
     lead_end = _strip_lead(text, raw[0][0], raw[0][1])
     if lead_end == raw[0][0]:
-        return  # no verb opens the list: a list of names, bodies or places
+        return None  # no verb opens the list: a list of names, bodies or places
     not_topic = _rules()["not_a_topic"].pattern
     for first_start in (lead_end, raw[0][0]):
         items = [(first_start, raw[0][1])] + raw[1:]
@@ -961,5 +1098,15 @@ def _affix_list(text: str, start: int, end: int, col: _Collector) -> None:
                 and not not_topic.search(affix)
                 and all(len(w) >= len(affix) + 2 for w in words)
             ):
-                col.add_group(items, "focus_area", "shared_head", min_items=3)
-                return
+                return items
+    return None
+
+
+def _may_share_head(rest: list[str]) -> bool:
+    """Can a list whose later items are ``rest`` pass :func:`_affix_items`? Its head (two
+    characters or more) is a prefix or suffix of every item, and every item is two characters
+    longer than the head: so the later items alone must be four characters or more and share
+    their first two or their last two characters."""
+    if any(len(w) < 4 for w in rest):
+        return False
+    return len({w[:2] for w in rest}) == 1 or len({w[-2:] for w in rest}) == 1
