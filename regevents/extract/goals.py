@@ -484,15 +484,20 @@ def _heading_items(
     return items
 
 
+_MIN_UNCOUNTED = 3  # lines or list items read with no count announcing them: three or more
+
+
 def _line_items(text: str, paras: list[tuple[int, int]], after: int, n: int | None) -> list[tuple[int, int]]:
     """Items written one a line with no number left (a bullet or keycap stripped by the cleaner) after a
     count that ends its paragraph with a colon: the next ``n`` paragraphs, each one short sentence that
-    opens with an action (共建…, 联合打造…). All ``n`` must be there, or nothing is read."""
-    if not n:
+    opens with an action (共建…, 联合打造…). All ``n`` must be there, or nothing is read. With no count
+    (``n`` None: 以下合作:) every such line that follows, three or more."""
+    if n == 0:
         return []
     action = _rules()["item_action"].pattern
     bullet = _rules()["line_bullet"].pattern
     items: list[tuple[int, int]] = []
+    prev_end = after
     for k in _from(paras, after):
         ps, pe = paras[k]
         a, b = trim(text, ps, pe)
@@ -501,10 +506,32 @@ def _line_items(text: str, paras: list[tuple[int, int]], after: int, n: int | No
             a += mark.end()
         if not 2 <= b - a <= _MAX_ITEM or clause_end(text, a, b - a, SENTENCE) < b or not action.match(text[a:b]):
             break
+        if n is None and (text.count("\n", prev_end, ps) > 1 or "," in text[a:b]):
+            break  # uncounted: the run ends at a blank line or a line of two clauses (a closing slogan)
+        prev_end = pe
         items.append((a, b))
         if len(items) == n:
             return items
-    return []
+    return items if n is None and len(items) >= _MIN_UNCOUNTED else []
+
+
+def _bare_list(text: str, start: int, para_end: int) -> list[tuple[int, int]]:
+    """``会议明确了下一步协同重点:A、B、C和D。``: an unnumbered list after a lead-in's colon, read only
+    when it is the whole rest of the sentence (no comma or semicolon: a clause list is no item list),
+    has three or more items, and every item is a short noun phrase (no more than 16 characters)."""
+    end = clause_end(text, start, para_end - start, _STOP_FULL)
+    if any(ch in ",;:" for ch in text[start:end]):
+        return []
+    items = _split_last_and(text, split_items(text, start, end))
+    if len(items) >= 2:
+        # A、B、C和D: a last item much longer than every other one holds two, joined by its last 和
+        a, b = items[-1]
+        cut = text.rfind("和", a, b)
+        if cut >= 0 and b - a > max(y - x for x, y in items[:-1]) + 4 and min(cut - a, b - cut - 1) >= 4:
+            items = items[:-1] + [(a, cut), (cut + 1, b)]
+    if len(items) < _MIN_UNCOUNTED or any(not 2 <= b - a <= 16 for a, b in items):
+        return []
+    return items
 
 
 def _split_counted(text: str, start: int, end: int, n: int | None) -> list[tuple[int, int]]:
@@ -822,6 +849,7 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
 
     # 4a. numbered work after a colon with no count: 会议明确了下一步重点工作:(一)A;(二)B / 1.A;2.B
     task_intro = rules["task_intro"].pattern
+    lines_intro = rules["lines_intro"].pattern
     for ps, pe in paras:
         c = text.find(":", ps, pe)
         while c >= 0:
@@ -836,12 +864,29 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             ):
                 if c >= pe - 1:
                     items = _heading_items(text, paras, pe, None)
+                    if not items and ok:
+                        items = _line_items(text, paras, pe, None)
                 else:
                     items = _marked_items(text, c + 1, pe, bare=False)
                     if items and items[0][0] - c > 5:
                         items = []
+                    if not items and ok:
+                        items = _bare_list(text, c + 1, pe)
                 col.add_group(items, "proposal" if who else "task", "agenda_colon", who=who)
             c = text.find(":", c + 1, pe)
+        # the same lead-in with its colon lost (下一步重点抓好以下合作👇), the lines below it
+        e = trim(text, ps, pe)[1]
+        if ":" not in text[ps:pe] and lines_intro.search(text, max(ps, e - 12), e):
+            intro_start = clause_start(text, e, e - ps, SENTENCE)
+            ok, who = allowed(e - 1, proposals=True)
+            if (
+                ok
+                and _outside_titles(task_intro, text, intro_start, e)
+                and _outside_titles(agenda_intro, text, intro_start, e)
+                and not retro_intro.search(text, intro_start, e)
+                and not is_retro(intro_start, e)
+            ):
+                col.add_group(_line_items(text, paras, pe, None), "proposal" if who else "task", "agenda_lines", who=who)
 
     # 4b. agendas as paragraph headings with no count before them: 一是X。…(paragraph) 二是Y。…
     heading = rules["ordinal_heading"].pattern
