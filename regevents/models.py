@@ -67,7 +67,9 @@ def _check_edtf(v: str | None) -> str | None:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: the validators and serializers are built on first use rather than at
+    # import (about a third of `import regevents`); a parse builds them once per process.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Span(_Strict):
