@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import regex
 
-from .models import Span
+from .models import Span, trusted_span
 from .t2s import to_simplified
 
 DAMAGE = "\ufffd"
@@ -175,7 +175,7 @@ class CleanText:
         is the original's own slice, so the model's invariant holds by construction
         (and the span is on the hot path of every extractor)."""
         s, e = self.orig_range(start, end)
-        return Span.model_construct(start=s, end=e, text=self.original[s:e])
+        return trusted_span(s, e, self.original[s:e])
 
     def is_damaged(self, start: int, end: int) -> bool:
         # `damaged` is sorted and non-overlapping: the first range ending after
