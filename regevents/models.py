@@ -110,6 +110,18 @@ def trusted_span(start: int, end: int, text: str) -> Span:
 _object_new = object.__new__
 
 
+def trusted_assign(model: BaseModel, name: str, value: object) -> None:
+    """``model.<name> = value`` for a value the caller knows to be of the field's type.
+
+    What validated assignment stores when the value needs no conversion (it also marks
+    the field as set), without running the validator: for the pipeline's own links
+    between records (ids it read from the records themselves), where validation can
+    only pass. Pass a fresh list for a list field (validation would store a copy).
+    """
+    model.__dict__[name] = value
+    model.__pydantic_fields_set__.add(name)
+
+
 class Source(_Strict):
     outlet: str | None = None
     published: str | None = None
