@@ -27,6 +27,7 @@ from .models import (
     Span,
     reference_problems,
     trusted_assign,
+    trusted_model,
 )
 from .source import SourceInfo
 
@@ -115,7 +116,7 @@ def resolve(
         goals=list(goals),
         primary_meeting=main.id if main is not None else None,
     )
-    article = Article.model_construct(**fields)
+    article = trusted_model(Article, **fields)
     if reference_problems(article):
         return Article(**fields)
     return article
