@@ -14,7 +14,7 @@ from functools import cached_property
 
 from .models import Article, Attendee, CooperationGoal, Meeting, SignedDocument, Span
 from .normalize import CleanText, normalize
-from .zones import BODY, HEADLINE, Zoning, zone
+from .zones import BODY, HEADLINE, Line, Zoning, zone
 
 Record = Meeting | Attendee | SignedDocument | CooperationGoal
 
@@ -75,18 +75,16 @@ class Context:
         return self._only(HEADLINE)
 
     def _only(self, zone_name: str) -> str | None:
+        """The readable text (headline and body kept, every other line blanked) with the
+        lines of the other readable zone blanked too: the same string as blanking every
+        line not in ``zone_name`` from the clean text, with a piece per headline line
+        rather than per line of the page (a headline is a line or two, a page hundreds)."""
         if self.zoning is None or self.clean is None:
             return None
-        text = self.clean.text
-        pieces: list[str] = []
-        pos = 0
-        for ln in self.zoning.lines:
-            if ln.zone != zone_name:
-                pieces.append(text[pos : ln.start])
-                pieces.append(" " * (ln.end - ln.start))
-                pos = ln.end
-        pieces.append(text[pos:])
-        return "".join(pieces)
+        other = HEADLINE if zone_name == BODY else BODY
+        if zone_name == BODY:
+            return _blank_lines(self.zoning.readable_text, [ln for ln in self.zoning.lines if ln.zone == other])
+        return _keep_lines(self.zoning.readable_text, [ln for ln in self.zoning.lines if ln.zone == zone_name])
 
     def span(self, start: int, end: int) -> Span | None:
         """Evidence span (original offsets) for clean ``[start, end)``."""
@@ -94,3 +92,31 @@ class Context:
 
     def orig_range(self, start: int, end: int) -> tuple[int, int] | None:
         return self.clean.orig_range(start, end) if self.clean is not None else None
+
+
+def _blank_lines(text: str, lines: list[Line]) -> str:
+    """``text`` with each of ``lines`` turned to spaces (same length)."""
+    pieces: list[str] = []
+    pos = 0
+    for ln in lines:
+        pieces.append(text[pos : ln.start])
+        pieces.append(" " * (ln.end - ln.start))
+        pos = ln.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _keep_lines(text: str, lines: list[Line]) -> str:
+    """``text`` with everything but ``lines`` and the newlines turned to spaces (same length)."""
+    pieces: list[str] = []
+    pos = 0
+    for ln in lines:
+        pieces.append(_blank_keeping_newlines(text[pos : ln.start]))
+        pieces.append(text[ln.start : ln.end])
+        pos = ln.end
+    pieces.append(_blank_keeping_newlines(text[pos:]))
+    return "".join(pieces)
+
+
+def _blank_keeping_newlines(s: str) -> str:
+    return "\n".join(" " * len(part) for part in s.split("\n"))

@@ -95,6 +95,13 @@ def _division_prefix(printed: str) -> tuple[tuple[Place, ...], int]:
 
 def read_role(role: Role) -> ReadRole:
     printed = (role.org or "") + role.title
+    return ReadRole(role, printed, *_read_printed(printed))
+
+
+@lru_cache(maxsize=4096)
+def _read_printed(printed: str) -> tuple[tuple[Place, ...], str, str | None, str | None, str | None]:
+    """(division, rest, marker, family, branch) of a printed role: a function of the wording
+    and the gazetteers alone, so each wording is read once (articles repeat the same posts)."""
     body = printed.removeprefix("中共")
     division, k = _division_prefix(body)
     rest = body[k:]
@@ -117,7 +124,7 @@ def read_role(role: Role) -> ReadRole:
             info = posts().info(rest)
             if info is not None and info.level == "national" and info.category in _NATIONAL_CATEGORIES:
                 branch, marker = "national", "national"
-    return ReadRole(role, printed, division, rest, marker, family, branch)
+    return division, rest, marker, family, branch
 
 
 def fits(marker: str, place: Place, branch: str | None) -> bool:
@@ -130,7 +137,9 @@ def fits(marker: str, place: Place, branch: str | None) -> bool:
     return name.endswith(marker)
 
 
+@lru_cache(maxsize=4096)
 def _title_known(title: str) -> bool:
+    """A function of the title and the post gazetteer alone: cached, as titles repeat."""
     if not title:
         return False
     _org, bare = posts().split_role(title)
@@ -173,7 +182,13 @@ def _conflicts(person: Attendee, read: list[ReadRole]) -> list[Issue]:
     return out
 
 
-def _region_provinces(regions: list[str]) -> set[str]:
+def _region_provinces(regions: list[str]) -> frozenset[str]:
+    return _region_provinces_of(tuple(regions))
+
+
+@lru_cache(maxsize=1024)
+def _region_provinces_of(regions: tuple[str, ...]) -> frozenset[str]:
+    """A function of the regions and the place gazetteer alone: cached (asked per attendee)."""
     g = places()
     out: set[str] = set()
     for r in regions:
@@ -183,7 +198,7 @@ def _region_provinces(regions: list[str]) -> set[str]:
             out.add(p.province)
             out.add(p.short)
             out.add(p.name)
-    return out
+    return frozenset(out)
 
 
 def _outside_regions(ctx: Context, person: Attendee, read: list[ReadRole]) -> list[Issue]:

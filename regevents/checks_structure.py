@@ -35,6 +35,7 @@ SECTIONS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("documents", SignedDocument),
     ("goals", CooperationGoal),
 )
+_RECORD_TYPES = frozenset(model for _, model in SECTIONS)
 _DATE_FIELDS = frozenset({"date", "published"})
 _SPAN_FIELDS = frozenset({"evidence", "count_evidence"})
 
@@ -171,6 +172,10 @@ _REFERENCES: tuple[tuple[str, str, str, str, bool], ...] = (
 
 
 def _field(item: Any, name: str) -> Any:
+    # the record models first (none is a Mapping): asking a model whether it is a Mapping
+    # goes through the ABC machinery, and a built article (every parse) holds nothing else
+    if type(item) in _RECORD_TYPES:
+        return getattr(item, name, None)
     if isinstance(item, Mapping):
         return item.get(name)
     return getattr(item, name, None)

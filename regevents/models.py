@@ -10,7 +10,7 @@ id. The softer, content-level checks live in :mod:`regevents.validate`.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeVar
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -67,7 +67,9 @@ def _check_edtf(v: str | None) -> str | None:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: the validators and serializers are built on first use rather than at
+    # import (about a third of `import regevents`); a parse builds them once per process.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Span(_Strict):
@@ -84,6 +86,61 @@ class Span(_Strict):
         if len(self.text) != self.end - self.start:
             raise ValueError(f"span text has {len(self.text)} characters for offsets [{self.start}, {self.end})")
         return self
+
+
+_object_setattr = object.__setattr__
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def trusted_span(start: int, end: int, text: str) -> Span:
+    """A :class:`Span` the caller knows to be valid, built without validation.
+
+    What ``Span.model_construct(start=..., end=..., text=...)`` builds (the same
+    ``__dict__``, fields set, no extra, no private state), set directly: the
+    evidence of every record is made here, thousands per page, and the generic
+    ``model_construct`` costs several times more than the object itself.
+    """
+    span = _object_new(Span)
+    _object_setattr(span, "__dict__", {"start": start, "end": end, "text": text})
+    _object_setattr(span, "__pydantic_fields_set__", {"start", "end", "text"})
+    _object_setattr(span, "__pydantic_extra__", None)
+    _object_setattr(span, "__pydantic_private__", None)
+    return span
+
+
+_object_new = object.__new__
+
+
+def trusted_model(cls: type[_M], **values: object) -> _M:
+    """``cls.model_construct(**values)`` for the models here (no aliases, no private state,
+    factories that take no argument), built directly: pydantic's generic version inspects
+    each default factory's signature on every call, which costs more than the whole model."""
+    fields: dict[str, object] = {}
+    for name, info in cls.__pydantic_fields__.items():
+        if name in values:
+            fields[name] = values[name]
+        elif info.default_factory is not None:
+            fields[name] = info.default_factory()  # type: ignore[call-arg]
+        else:
+            fields[name] = info.default
+    model = _object_new(cls)
+    _object_setattr(model, "__dict__", fields)
+    _object_setattr(model, "__pydantic_fields_set__", set(values))
+    _object_setattr(model, "__pydantic_extra__", None)
+    _object_setattr(model, "__pydantic_private__", None)
+    return model
+
+
+def trusted_assign(model: BaseModel, name: str, value: object) -> None:
+    """``model.<name> = value`` for a value the caller knows to be of the field's type.
+
+    What validated assignment stores when the value needs no conversion (it also marks
+    the field as set), without running the validator: for the pipeline's own links
+    between records (ids it read from the records themselves), where validation can
+    only pass. Pass a fresh list for a list field (validation would store a copy).
+    """
+    model.__dict__[name] = value
+    model.__pydantic_fields_set__.add(name)
 
 
 class Source(_Strict):

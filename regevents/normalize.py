@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import NamedTuple
 
 import regex
 
-from .models import Span
+from .models import Span, trusted_span
 from .t2s import to_simplified
 
 DAMAGE = "\ufffd"
@@ -61,34 +62,50 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0xFFFD: 0xFFFD})
 
 # Fast paths (see bench/run.py): most articles hold no noise and a few kinds of
-# full-width characters, so normalize() looks at the set of distinct characters
-# first and scans the whole text only for what is there. Each gate is a
-# necessary condition of the full step, so the output is the same.
-_NOISE_CHAR = regex.compile(rf"[{_EMOJI_CHARS}]")  # every emoji match holds one (a keycap its U+20E3)
-# The same scan for the stdlib engine, which walks a character class about twice
-# as fast: _EMOJI_CHARS spelled as code point ranges (Unicode 14 properties of
-# the `regex` module; tests/test_robustness.py checks both classes hold the same
-# code points), and the gloss without its lookbehind (\p{Han} is `regex`-only),
-# checked on the one character before it instead. A gloss candidate holds only
-# letters and brackets, so skipping a rejected one skips no emoji.
-_EMOJI_RANGES = (
+# full-width characters, so normalize() first asks cheap questions of the whole
+# text (a `str` membership test, or a stdlib character-class search, which runs at
+# C speed) and runs a step only over what is there. Each gate is a necessary
+# condition of the full step, so the output is the same.
+#
+# The scans use the stdlib engine, which walks a character class about twice as
+# fast: _EMOJI_CHARS spelled as code point ranges (Unicode 14 properties of the
+# `regex` module; tests/test_robustness.py checks both classes hold the same code
+# points), and the gloss without its lookbehind (\p{Han} is `regex`-only), checked
+# on the one character before it instead.
+_EMOJI_BMP = (  # the ranges below U+10000 ...
     "\u00a9\u00ae\u200d\u203c\u2049\u20e3\u2122\u2139\u2190-\u21ff\u231a-\u231b\u2328\u23cf"
     "\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa-\u25ab\u25b6\u25c0\u25fb-\u25fe\u2600-\u27bf"
     "\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe00-\ufe0f"
+)
+_EMOJI_RANGES = _EMOJI_BMP + (  # ... and above it
     "\U00013000-\U0001343f\U0001f000-\U0001faff\U0001fc00-\U0001fffd\U000e0020-\U000e007f"
 )
 _GLOSS_CANDIDATE = _PINYIN_GLOSS.replace(r"(?<=[\p{Han}?\ufffd_!])", "", 1)
-_NOISE_FAST = re.compile(rf"(?P<pinyin>{_GLOSS_CANDIDATE})|(?P<emoji>{_KEYCAP}|[{_EMOJI_RANGES}]+)")
+# The two alternatives of _NOISE, scanned apart. Exact: a gloss holds only '(',
+# ')' and pinyin letters, an emoji match only '#', '*' and emoji characters, and
+# no character is in both sets, so no match of one kind can start inside or
+# overlap a match of the other, and _NOISE's matches are the union of both
+# scans in text order. Apart, each scan is fast: the gloss starts with a literal
+# '(' (the engine jumps from '(' to '('), and without a keycap ('#*' + U+20E3)
+# the emoji alternative is a single class, which the engine also scans for.
+_GLOSS_FAST = re.compile(_GLOSS_CANDIDATE)
+_EMOJI_FAST = re.compile(rf"{_KEYCAP}|[{_EMOJI_RANGES}]+")
+_EMOJI_RUN = re.compile(rf"[{_EMOJI_RANGES}]+")  # _EMOJI_FAST on a text without U+20E3
+# a BMP emoji or any astral character: a single class over the BMP is a table lookup per character
+_EMOJI_PRESENT = re.compile(rf"[{_EMOJI_BMP}]|[\U00010000-\U0010ffff]")
 _GLOSS_HOST = regex.compile(r"[\p{Han}?\ufffd_!]")  # _ and ! end mojibake runs ("?!缎吓_(tái)")
-_TONED = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü")  # a gloss's lookahead needs one
 _WIDE = {chr(k): chr(v) for k, v in _WIDTH.items() if k != v}
-_WIDE_KEYS = frozenset(_WIDE)
+_WIDE_CLASS = re.compile("[" + "".join(map(re.escape, sorted(_WIDE))) + "]")
 _FEW = 16  # up to this many kinds of wide characters, str.replace beats str.translate
 
 
-def _fold_width(text: str, present: set[str]) -> str:
-    """``text.translate(_WIDTH)``; no value of ``_WIDE`` is a key, so replacing one kind at a time is the same."""
-    kinds = _WIDE_KEYS.intersection(present)
+def _fold_width(text: str, present: AbstractSet[str] | None = None) -> str:
+    """``text.translate(_WIDTH)``; no value of ``_WIDE`` is a key, so replacing one kind at a time is the same.
+
+    ``present``, if given, is a superset of the characters of ``text``; without it the
+    kinds of wide characters come from one class scan (cheaper than a set of the text).
+    """
+    kinds = set(_WIDE_CLASS.findall(text)) if present is None else _WIDE.keys() & present
     if len(kinds) > _FEW:
         return text.translate(_WIDTH)
     for ch in kinds:
@@ -96,10 +113,23 @@ def _fold_width(text: str, present: set[str]) -> str:
     return text
 
 
-def _may_hold_noise(present: set[str]) -> bool:
-    if "(" in present and not _TONED.isdisjoint(present):
-        return True
-    return _NOISE_CHAR.search("".join(present)) is not None
+def _noise(original: str) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of every match of ``_NOISE`` in ``original``, in text order."""
+    found: list[tuple[int, int, str]] = []
+    if "(" in original:
+        # what _NOISE's lookbehind refuses: a gloss not right after a Han character or '?'
+        found = [
+            (m.start(), m.end(), "pinyin")
+            for m in _GLOSS_FAST.finditer(original)
+            if m.start() and _GLOSS_HOST.match(original, m.start() - 1)
+        ]
+    first = _EMOJI_PRESENT.search(original)  # every emoji match holds a BMP emoji or an astral character
+    if first is not None:
+        scan = _EMOJI_FAST if "\u20e3" in original else _EMOJI_RUN
+        emoji = [(m.start(), m.end(), "emoji") for m in scan.finditer(original, max(first.start() - 2, 0))]
+        if emoji:
+            found = sorted(found + emoji) if found else emoji
+    return found
 
 
 class Removal(NamedTuple):
@@ -145,7 +175,7 @@ class CleanText:
         is the original's own slice, so the model's invariant holds by construction
         (and the span is on the hot path of every extractor)."""
         s, e = self.orig_range(start, end)
-        return Span.model_construct(start=s, end=e, text=self.original[s:e])
+        return trusted_span(s, e, self.original[s:e])
 
     def is_damaged(self, start: int, end: int) -> bool:
         # `damaged` is sorted and non-overlapping: the first range ending after
@@ -156,11 +186,7 @@ class CleanText:
 
 def normalize(original: str) -> CleanText:
     """Clean ``original`` (see the module docstring). Pure; never raises on a str."""
-    present = set(original)
-    found = [(m.start(), m.end(), m.lastgroup) for m in _NOISE_FAST.finditer(original)] if _may_hold_noise(present) else []
-    if found and "(" in present:
-        # what _NOISE's lookbehind refuses: a gloss not right after a Han character or '?'
-        found = [f for f in found if f[2] != "pinyin" or (f[0] and _GLOSS_HOST.match(original, f[0] - 1))]
+    found = _noise(original)
     removed = list(map(Removal._make, found))  # both alternatives are named: kind is never None
     # Whole-list steps rather than one Python step per match: a noisy 5 MB page has 10^5 of them.
     deleted = list(accumulate(e - s for s, e, _ in found))
@@ -191,9 +217,6 @@ def normalize(original: str) -> CleanText:
                 prev = e
             out.append(kept[prev:])
             kept = "".join(out)
-            present.add(DAMAGE)
 
-    folded = _fold_width(kept, present)
-    # a superset of the characters of `folded`, so t2s need not collect them again
-    text = to_simplified(folded, present.union(_WIDE.values()) if folded is not kept else present)
+    text = to_simplified(_fold_width(kept))
     return CleanText(original, text, removed, damaged, cut_at, shift)

@@ -17,7 +17,18 @@ Extractors work independently; this stage decides the cross-references:
 from __future__ import annotations
 
 from .extract.meeting_places import regions_of_orgs
-from .models import Article, Attendee, CooperationGoal, Meeting, SignedDocument, Source, Span
+from .models import (
+    Article,
+    Attendee,
+    CooperationGoal,
+    Meeting,
+    SignedDocument,
+    Source,
+    Span,
+    reference_problems,
+    trusted_assign,
+    trusted_model,
+)
 from .source import SourceInfo
 
 CHAIR_ACTION = "主持"
@@ -49,7 +60,7 @@ def _chairs_from_clauses(meetings: list[Meeting], attendees: list[Attendee]) -> 
                 if m.id not in p.meetings:
                     p.meetings.append(m.id)
             if inside and m.chair is None:
-                m.chair = inside[0].id
+                trusted_assign(m, "chair", inside[0].id)
 
 
 def resolve(
@@ -64,30 +75,34 @@ def resolve(
     if main is not None:
         for person in attendees:
             if not person.meetings:
-                person.meetings = [main.id]
+                trusted_assign(person, "meetings", [main.id])
         for d in documents:
             if d.meeting is None and d.action != "referenced":
-                d.meeting = main.id
+                trusted_assign(d, "meeting", main.id)
         for g in goals:
             if g.meeting is None:
-                g.meeting = main.id
+                trusted_assign(g, "meeting", main.id)
         if not main.regions:
             # no region in its name or a participants' list: those of the people who took part
             orgs = [r.org for p in attendees if main.id in p.meetings for r in p.roles if r.org]
-            main.regions = regions_of_orgs(orgs)
+            trusted_assign(main, "regions", [str(r) for r in regions_of_orgs(orgs)])
     for m in meetings:
         if m.chair is None and m.status != "announced":
             # a meeting still to be held has no chair yet: a 主持 in a preview (张某主持发布会) is
             # of the event reported now, not of the one announced
             chair = next((p for p in attendees if CHAIR_ACTION in p.actions and m.id in p.meetings), None)
             if chair is not None:
-                m.chair = chair.id
+                trusted_assign(m, "chair", chair.id)
     # List order carries no meaning (the primary meeting is the first held one,
     # normally m1); announced and merely mentioned meetings are listed first so
     # that a consumer matching by name ("2020年…座谈会" vs "…座谈会") meets the
     # held meeting last, as the one to keep on a tie.
     meetings = [m for m in meetings if m.status != "held"] + [m for m in meetings if m.status == "held"]
-    return Article(
+    # The source is validated (its date may come from the caller); the records are the
+    # extractors' own models, so the article is assembled as validation would (a new list
+    # per section, the same record objects) without running it, unless its integrity
+    # check would fail: then the validated constructor raises exactly that error.
+    fields = dict(
         source=Source(
             outlet=source.outlet,
             published=source.published,
@@ -96,8 +111,12 @@ def resolve(
             evidence=list(source.evidence),
         ),
         meetings=meetings,
-        attendees=attendees,
-        documents=documents,
-        goals=goals,
+        attendees=list(attendees),
+        documents=list(documents),
+        goals=list(goals),
         primary_meeting=main.id if main is not None else None,
     )
+    article = trusted_model(Article, **fields)
+    if reference_problems(article):
+        return Article(**fields)
+    return article

@@ -32,6 +32,8 @@ pass over its distinct characters.
 from __future__ import annotations
 
 import importlib.util
+import re
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +45,20 @@ _SEPARATORS = (
     r"\s|-|,|\.|\?|!|\*|　|，|。|、|；|：|？|！|…|“|”|‘|’|『|』|「|」|﹁|﹂|—|－|（|）|《|》|〈|〉|～|．|／|＼"
     r"|︒|︑|︔|︓|︿|﹀|︹|︺|︙|︐|［|﹇|］|﹈|︕|︖|︰|︳|︴|︽|︾|︵|︶|｛|︷|｝|︸|﹃|﹄|【|︻|】|︼"
 )
+
+
+def _char_class(code_points: Iterable[int]) -> str:
+    """A stdlib character class of exactly these code points, as ranges."""
+    cps = sorted(set(code_points))
+    parts: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        parts.append(re.escape(chr(cps[i])) + ("-" + re.escape(chr(cps[j])) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(parts) + "]" if parts else "[^\\s\\S]"
 
 
 def _dictionary_dir() -> Path:
@@ -118,6 +134,22 @@ class T2S:
             k[i] for k, v in self.phrases.items() for i in range(len(k)) if v[i] != k[i].translate(self.char_table)
         )
         self._sep = sep
+        # The gates of convert(), as stdlib character-class searches over the text
+        # (a table lookup per character at C speed, no set of the text's characters):
+        # classes of BMP characters only, as a class with astral members is walked
+        # range by range; a text with an astral character takes the dict path.
+        self._astral = re.compile("[\U00010000-\U0010ffff]")
+        self._trad_bmp = re.compile(_char_class(c for c in self.char_table if c < 0x10000))
+        self._trigger_re = re.compile(_char_class(map(ord, self._triggers)))
+        # For BMP-only text, the character table as a list indexed by code point:
+        # str.translate raises and clears a KeyError for every character a dict
+        # lacks, which costs more than the lookup; a list covers every BMP
+        # character (identity as the code point), so nothing is ever missing.
+        bmp: list[int | str] = list(range(0x10000))
+        for c, v in self.char_table.items():
+            if c < 0x10000:
+                bmp[c] = v
+        self._bmp_table = bmp
         self._sep_chars = frozenset(a.lstrip("\\") for a in _SEPARATORS.split("|") if a != r"\s") | frozenset(
             c for c in map(chr, range(0x3001)) if c.isspace() and sep.fullmatch(c)
         )
@@ -125,17 +157,16 @@ class T2S:
     def convert(self, text: str, chars: AbstractSet[str] | None = None) -> str:
         """Simplified text of exactly ``len(text)`` characters.
 
-        ``chars``, if given, is a superset of the characters of ``text`` (a caller
-        that already has the set saves a pass over the text).
+        ``chars`` is accepted for compatibility and not needed: the gates are
+        character-class searches over ``text``, cheaper than collecting its set.
         """
-        present = set(text) if chars is None else chars
-        if self._trad_chars.isdisjoint(present):
-            converted = text
+        if self._astral.search(text):
+            converted = text.translate(self.char_table)  # astral keys: the dict has them all
+        elif self._trad_bmp.search(text):
+            converted = text.translate(self._bmp_table)
         else:
-            converted = text.translate(self.char_table)
-        if self._triggers.isdisjoint(present):
-            return converted
-        hits = self._triggered_hits(text, present)
+            converted = text  # nothing for the table to change
+        hits = self._triggered_hits(text) if self._trigger_re.search(text) else []
         if not hits:
             return converted
         out = list(converted)
@@ -143,24 +174,18 @@ class T2S:
             out[start:end] = value
         return "".join(out)
 
-    def _triggered_hits(self, text: str, present: AbstractSet[str]) -> list[tuple[int, int, str]]:
+    def _triggered_hits(self, text: str) -> list[tuple[int, int, str]]:
         """Phrase hits of the separator-delimited segments holding a trigger.
 
         The reference picks phrases segment by segment, so running the phrase
         step on one segment alone gives that segment's hits; the other segments
         hold only phrases whose value the character table gives anyway.
         """
-        positions: list[int] = []
-        for ch in self._triggers.intersection(present):
-            i = text.find(ch)
-            while i >= 0:
-                positions.append(i)
-                i = text.find(ch, i + 1)
-        positions.sort()
         hits: list[tuple[int, int, str]] = []
         seg_end = -1
         seps = self._sep_chars
-        for i in positions:
+        for trigger in self._trigger_re.finditer(text):
+            i = trigger.start()
             if i < seg_end:
                 continue
             start = i
