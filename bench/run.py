@@ -78,6 +78,7 @@ def staged_parse(text: str, published: object = None, times: dict[str, float] | 
     from regevents.extract.documents import find_documents
     from regevents.extract.goals import find_goals
     from regevents.extract.meetings import find_meetings
+    from regevents.models import trusted_assign
     from regevents.normalize import normalize
     from regevents.pipeline import published_edtf
     from regevents.resolve import resolve
@@ -108,7 +109,7 @@ def staged_parse(text: str, published: object = None, times: dict[str, float] | 
     attendees = timed("attendees", find_attendees, doc, meetings)
     goals = timed("goals", find_goals, doc, meetings, attendees)
     article = timed("resolve", resolve, source, meetings, attendees, documents, goals)
-    article.issues = timed("validate", check, article, text, clean, zoning)
+    trusted_assign(article, "issues", timed("validate", check, article, text, clean, zoning))
     return article
 
 
@@ -124,7 +125,7 @@ MIRRORED_CALLS = [
     "attendees = find_attendees(doc, meetings)",
     "goals = find_goals(doc, meetings, attendees)",
     "article = resolve(source, meetings, attendees, documents, goals)",
-    "article.issues = check(article, text, clean=clean, zoning=zoning)",
+    'trusted_assign(article, "issues", check(article, text, clean=clean, zoning=zoning))',
 ]
 
 
