@@ -132,3 +132,11 @@ def test_masthead_editor_and_unit_credits():
     assert a.source.outlet == "安徽日报"
     assert a.source.byline == ["刘某", "陈某", "程某", "苏某"]
     assert a.meetings == []
+
+
+def test_lead_credit_outside_brackets_is_read():
+    # Hong Kong papers open the lead with the reporter's credit: 【X網訊】記者Y報道:
+    a = regevents.parse("深港會議今日舉行\n\n【香港商報網訊】記者梁某某報道：會議今日在深圳舉行。\n")
+    assert a.source.byline == ["梁某某"]
+    # prose mentioning a reporter's report credits nobody
+    assert regevents.parse("会议举行\n\n会议今日举行,记者了解到相关报道。\n").source.byline == []
