@@ -51,6 +51,7 @@ __all__ = [
     "province_of",
     "place_pattern",
     "place_words",
+    "autonomous_short_forms",
     "posts",
     "split_role",
     "orgs",
@@ -437,6 +438,24 @@ def province_of(name: str) -> str | None:
     return places().province_of(name)
 
 
+_AUTONOMOUS_LEVELS = ("自治州", "自治县", "自治旗")
+
+
+def autonomous_short_forms(gazetteer: "Gazetteer") -> set[str]:
+    """The press form of an autonomous unit: its short name + the level character (迪庆州 for
+    迪庆藏族自治州, 大厂县 for 大厂回族自治县, 某某旗 for a 自治旗), as roles print it (迪庆州副州长).
+
+    Only units whose short name is a plain place name (``word == 0``): the short of a county may
+    be an ordinary word, and so may the short + 县 form.
+    """
+    out: set[str] = set()
+    for p in gazetteer:
+        lvl = next((lv for lv in _AUTONOMOUS_LEVELS if p.name.endswith(lv)), None)
+        if lvl is not None and p.word == 0 and p.short != p.name and len(p.short) >= 2:
+            out.add(p.short + lvl[-1])
+    return out
+
+
 def place_words(
     levels: Iterable[str] = LEVELS,
     *,
@@ -580,8 +599,9 @@ class Posts:
         self.title_words = WordSet(self._by_title)
         self.led_words = WordSet(led)
         self.place_words = WordSet(
-            gazetteer.names(short_levels=LEVELS, words=True)
-            - {p.name for p in gazetteer if p.word == 2 and p.level == "county"}
+            (gazetteer.names(short_levels=LEVELS, words=True)
+             - {p.name for p in gazetteer if p.word == 2 and p.level == "county"})
+            | autonomous_short_forms(gazetteer)
         )
         self.org_words = org_table.words
 

@@ -749,3 +749,74 @@ def test_takes_sar_says_when_resolve_role_reads_its_sar_argument():
                 continue
             for prev in prevs:
                 assert resolve_role(hit, prev, home, sar) == resolve_role(hit, prev, home, None)
+
+
+# ------------------------------------------------------------------ heldout5 genre forms
+
+
+def test_posts_in_brackets_after_the_name_and_the_chair():
+    art = regevents.parse(
+        "5月10日，湘赣合作交流会在长沙召开。会议由王某某（湖南省副省长）主持，"
+        "李某某（江西省副省长）介绍了有关情况。"
+    )
+    found = {a.name: a for a in art.attendees}
+    assert role_keys(found["王某某"]) == {"湖南省副省长"}
+    assert role_keys(found["李某某"]) == {"江西省副省长"}
+    assert art.meetings and art.meetings[0].chair == found["王某某"].id
+
+
+def test_posts_in_brackets_in_an_introduced_list():
+    found = people("会议在长春召开。出席会议的还有：赵某（吉林省副省长）、欧阳某某（黑龙江省副省长）。")
+    assert role_keys(found["赵某"]) == {"吉林省副省长"}
+    assert role_keys(found["欧阳某某"]) == {"黑龙江省副省长"}
+
+
+@pytest.mark.parametrize("text", [
+    "会议由湖南省（副省长）主持。",
+    "双方代表（湖南省副省长）出席会议。",
+    "会议议程（省长办公会）已确定。",
+])
+def test_brackets_after_what_is_no_name(text):
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("孟村回族自治县委书记王某某出席会议。", "王某某", "孟村回族自治县委书记"),
+    ("迪庆藏族自治州委副书记、州长李某出席会议。", "李某", "迪庆藏族自治州委副书记"),
+    ("峰会由恩施州副州长赵某某主持。", "赵某某", "恩施州副州长"),
+])
+def test_autonomous_units_printed_in_full_or_short(text, name, key):
+    assert key in role_keys(people(text)[name])
+
+
+def test_a_bureau_the_vocabulary_lacks_after_a_sar_official():
+    found = people("香港特区政府财政司副司长王某某、发展局局长李某某等出席会议。")
+    assert role_keys(found["李某某"]) == {gold_scorer.role_key("香港特区政府发展局", "局长")}
+    # after a mainland official the same kind of body is not the SAR's
+    found = people("长沙市委书记王某某、投资促进局局长李某某出席会议。")
+    assert all("香港" not in k for k in role_keys(found["李某某"]))
+
+
+def test_academic_speaker_after_an_academy_post():
+    found = people("中国科学院院士、某某大学教授王某某出席并作主旨演讲。")
+    assert role_keys(found["王某某"]) == {"中国科学院院士", "某某大学教授"}
+
+
+def test_lost_character_written_as_a_question_mark_is_repaired_from_another_mention():
+    text = (
+        "12月8日，协作区市长会议在芜湖召开。会议由芜湖市委副书记、市长张?某主持，市委书记刘某某致欢迎辞。"
+        "张小某在主持会议时指出，要加强工作对接。"
+    )
+    art = regevents.parse(text)
+    found = {a.name: a for a in art.attendees}
+    assert "张小某" in found and not any("?" in n or "\ufffd" in n for n in found)
+    assert role_keys(found["张小某"]) == {"芜湖市委副书记", "芜湖市长"}
+    assert role_keys(found["刘某某"]) == {"芜湖市委书记"}  # the city of the previous person, across the '?'
+    assert art.meetings[0].chair == found["张小某"].id
+    for sp in found["张小某"].evidence:
+        assert text[sp.start : sp.end] == sp.text
+
+
+def test_question_mark_with_no_full_mention_makes_no_attendee():
+    assert people("会议由芜湖市委副书记、市长张?某主持。") == {}
+    assert people("补贴发放多少?吉林省副省长王某某作了回答。").keys() == {"王某某"}

@@ -467,3 +467,11 @@ def test_title_end_agrees_with_the_title_pattern():
             end = rnd.randrange(pos, len(s) + 1)
             m = P.pattern.match(s, pos, end)
             assert P.title_end(s, pos, end) == (m.end() if m else None)
+
+
+def test_autonomous_units_short_form_with_level_character():
+    forms = gz.autonomous_short_forms(gz.places())
+    assert {"迪庆州", "恩施州", "黔西南州", "大厂县"} <= forms
+    assert not any(f.endswith("区") for f in forms)  # 自治区 names are printed in full or short
+    role = gz.posts().role_at("迪庆州副州长", 0)
+    assert role is not None and role.title_start == 3

@@ -12,6 +12,8 @@ Where a name stands (no list of people is consulted):
   (``国务院副总理、某某领导小组组长``, ``某某大学校长``, ``国家发展改革委某某司司长``),
   and after a post with its body the slot holds a name even when its first
   character is not in the surname table (``people_names.read_slot_name``);
+* before its posts in brackets: ``会议由王某某(某某省副省长)主持``,
+  ``出席会议的还有:甲某(某省副省长)、乙某(某省副省长)`` (:func:`_bracketed_mention`);
 * in a run of bare names before an attendance verb: ``甲某、乙某、丙某出席座谈会``;
 * once known, anywhere else: ``王某主持会议`` gives 王某 the action 主持, and a
   run of names in a headline (``刘某许某某应某讲话``) is split with the names of
@@ -23,7 +25,8 @@ person whose predicate is a citation (作出重要指示, 在…报告中, …�
 names written before their title (``习某总书记关于…``), the genre's citation
 form. Page furniture is already blank in ``doc.text``.
 
-Damaged names (U+FFFD) are repaired from another mention of the same person;
+Damaged names (U+FFFD, or a lone ``?`` read inside a name slot: ``市长王?某主持``) are repaired
+from another mention of the same person (a ``?`` name that cannot be repaired is dropped);
 the evidence keeps the damaged mention first so that the validation layer can
 report the repair.
 """
@@ -43,7 +46,7 @@ from ..models import Attendee, Meeting, Role, Span
 from ..normalize import DAMAGE
 from ..rules import load_rules
 from ..zones import HEADLINE
-from .people_names import NameHit, name_ends_at, plausible, read_name, read_slot_name, repair
+from .people_names import NameHit, lost_mark_in, name_ends_at, plausible, read_name, read_slot_name, repair
 from .role_context import (
     OrgContext,
     RoleHit,
@@ -99,6 +102,12 @@ class Mention:
     excluded: bool = False
     head: "Mention | None" = None  # the person whose post opens the list this member is in (副主席甲、乙)
     shares: str = ""  # what of the head's chain the member holds: "all" (省领导甲、乙), "last" (副主席), "" nothing
+    tail: int = 0  # end of the posts written in brackets after the name (王某(某省副省长)), else 0
+
+    @property
+    def end(self) -> int:
+        """Where the mention ends: after the name, or after the bracketed posts that follow it."""
+        return max(self.name.end, self.tail)
 
 
 def _rules():
@@ -108,6 +117,12 @@ def _rules():
 class _Sentences:
     def __init__(self, text: str) -> None:
         self.ends = [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+
+    def keep_names_whole(self, names: Iterable[NameHit]) -> None:
+        """A ``?`` read as a lost character inside a name (王?某) ends no sentence."""
+        inside = {q + 1 for n in names for q in range(n.start + 1, n.end - 1) if n.damaged}
+        if inside:
+            self.ends = [e for e in self.ends if e not in inside]
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.ends, pos)
@@ -349,9 +364,33 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
                     org = text[owner:start] + org  # 某某大学党委书记, 广州某某开发区管委会主任
                     start = owner
         if org:
+            start, org = _autonomous_place(text, start, org)
             start, org = _with_parent_place(text, start, org)
         out.append(RoleHit(start, m.end, org, title))
     return out, dangling
+
+
+_AUTONOMOUS_LEVEL = regex.compile(r"[县州旗]")
+_MAX_AUTONOMOUS = 20  # 双江拉祜族佤族布朗族傣族自治县
+
+
+def _autonomous_place(text: str, start: int, org: str) -> tuple[int, str]:
+    """``大厂回族自治县`` + ``县委``: an autonomous unit printed in full before a body that opens with
+    its level character (县委, 州委, 旗委, 州政府) belongs to the role (大厂回族自治县委书记).
+
+    The role pattern reads a place and then a body, and no body is the bare ``委`` left after the full
+    name, so the match starts at the level character; this walks back over the full name that ends
+    with it. Only names of autonomous units (``自治县``, ``自治州``, ``自治旗``): their short form is not
+    the full name less its last character, so the short + body reading does not reach them.
+    """
+    if start == 0 or not _AUTONOMOUS_LEVEL.match(org) or split_place(org)[0] is not None:
+        return start, org
+    lvl_end = start + 1
+    for b in _full_place_names().starts_before(text, lvl_end, max(0, lvl_end - _MAX_AUTONOMOUS)):
+        cand = text[b:lvl_end]
+        if b < start and "自治" in cand and any(p.name == cand for p in places().lookup_all(cand)):
+            return b, text[b:start] + org
+    return start, org
 
 
 _MAX_PLACE = 12  # 黔西南布依族苗族自治州
@@ -419,7 +458,30 @@ def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> lis
                 continue
         if not is_dangling:
             chains.append([h])
+        elif (listed := _listed_body(text, h)) is not None:
+            chains.append([listed])
     return chains
+
+
+def _listed_body(text: str, h: RoleHit) -> RoleHit | None:
+    """A bare title after a body the vocabulary lacks, written as the next member of a list of
+    people (``…局长甲、发展局局长乙``): the body and the title, or None.
+
+    The body fills the text between the 、 and the title, a name ends right before the 、, and the
+    body ends like one (rule ``body_suffix``) with no function word or verb (rule ``not_a_body``)
+    and no place (a place would have made a role already). Its owner comes from context
+    (``role_context.resolve_role``: a SAR bureau after a SAR official).
+    """
+    j = text.rfind("、", max(0, h.start - _MAX_BODY - 1), h.start)
+    if j < 1 or not _HAN_OR_DAMAGE.match(text[j - 1]):
+        return None
+    body = text[j + 1 : h.start]
+    rules = _rules()
+    if len(body) < 2 or not _ALL_HAN.fullmatch(body) or not rules["body_suffix"].search(body):
+        return None
+    if rules["not_a_body"].search(body) or _PARTIAL_BODY.match(body) or split_place(body)[0] is not None:
+        return None
+    return RoleHit(j + 1, h.end, body, h.title)
 
 
 def _is_generic(chain: list[RoleHit]) -> bool:
@@ -484,6 +546,10 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
     role_starts = {h.start for h in hits}
     shared = _rules()["shared_post"].pattern
     for chain in _chains(text, hits, dangling):
+        bracketed = _bracketed_mention(text, chain, known)
+        if bracketed is not None:
+            out.append(bracketed)  # 王某某(某某省副省长): the posts in brackets after the name
+            continue
         pos = chain[-1].end
         if pos < len(text) and text[pos] == " ":
             pos += 1
@@ -526,6 +592,29 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
     return out
 
 
+def _bracketed_mention(text: str, chain: list[RoleHit], known: set[str]) -> Mention | None:
+    """A name followed by its posts in brackets: ``会议由王某某(某某省副省长)主持``,
+    ``出席会议的还有:甲某(某省副省长)、乙某(某省副省长)``, or None.
+
+    The brackets must hold the chain and nothing else. The name ends at the opening bracket and
+    starts where the text before it allows (rule ``bracketed_name_left``: a mark, the start of the
+    text, 由/与/和 ..., 的有/还有); the longest such name wins (由王某某: 王某某, not 某某).
+    """
+    lp, rp = chain[0].start - 1, chain[-1].end
+    if lp < 2 or text[lp] != "(" or rp >= len(text) or text[rp] != ")":
+        return None
+    left = _rules()["bracketed_name_left"].pattern
+    for k in (4, 3, 2):
+        b = lp - k
+        if b < 0 or not left.search(text[max(0, b - 2) : b]):
+            continue
+        hit = read_name(text, b, known)
+        if hit is None or hit.end != lp or not plausible(hit.text) or _not_a_person(hit.text):
+            continue
+        return Mention(hit, hit.start, "role", roles=list(chain), tail=rp + 1)
+    return None
+
+
 def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Mention]) -> list[Mention]:
     """Bare names that open a clause with an attendance verb, in 会议由X主持, and after 出席会议的还有
     (role mentions there are read by the role pass)."""
@@ -556,7 +645,7 @@ def _intro_mentions(text: str, known: set[str], taken: set[int], roles: list[Men
         for _ in range(40):
             role = by_start.get(pos)
             if role is not None:
-                pos = role.name.end
+                pos = role.end
             else:
                 hit = None if _body_ahead(text, pos, role_starts) else read_name(text, pos, known)
                 if hit is None or not plausible(hit.text):
@@ -916,7 +1005,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
             home_seen = hosted
         if m.head is not None and m.head.resolved:
             m.resolved = list(m.head.resolved) if m.shares == "all" else m.head.resolved[-1:]
-            prev_end = m.name.end
+            prev_end = m.end
             continue  # a list member shares its head's post, and its context
         ctx = prev_ctx if si == prev_sent else None
         if ctx is not None:
@@ -936,7 +1025,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
             m.resolved.append(role)
         if home is not None and any(r.org and split_place(r.org)[0] == home for r in m.resolved):
             home_seen = True  # a leader of the home region (printed or filled in) is named in this sentence
-        prev_ctx, prev_sent, prev_generic, prev_end = ctx, si, _is_generic(m.roles), m.name.end
+        prev_ctx, prev_sent, prev_generic, prev_end = ctx, si, _is_generic(m.roles), m.end
 
 
 def _headline_ranges(doc: Document) -> list[tuple[int, int]]:
@@ -966,6 +1055,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     mentions += [m for m in _list_mentions(text, set(), taken) if not in_headline(m.start)]
     mentions += [m for m in _intro_mentions(text, set(), taken, mentions) if not in_headline(m.start)]
     mentions.sort(key=lambda m: m.start)
+    sents.keep_names_whole(m.name for m in mentions)
     for m in mentions:
         m.excluded = _excluded(text, m, sents, byline)
     for m in mentions:
@@ -986,6 +1076,8 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     for name in [n for n in people if DAMAGE in n]:
         fixed, spans = repair(name, text, sound)
         if not fixed:
+            if any(lost_mark_in(text, m.name.start, m.name.end) for m in people[name].mentions):
+                del people[name]  # 王?某 read in a name slot and written nowhere in full: maybe a real question mark
             continue
         person = people.pop(name)
         person.name = fixed
@@ -1076,7 +1168,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
         first = anchors[0]
         ranges: list[tuple[int, int]] = [(first.name.start, first.name.end)]
         if first.roles:
-            ranges.append((first.start, first.name.end))
+            ranges.append((first.start, first.end))
         ranges += person.extra_evidence
         for m in sorted(person.mentions, key=lambda m: m.start):
             ranges.append((m.name.start, m.name.end))

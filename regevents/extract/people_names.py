@@ -9,7 +9,13 @@ boundary wins among the weak boundaries).
 
 A damaged character (U+FFFD, possibly a run standing for one lost character)
 counts as one character of the name; :func:`repair` fills it from another
-mention of the same person elsewhere in the text.
+mention of the same person elsewhere in the text. So does a lone ASCII ``?``
+between two Han characters inside a name slot (``市长王?某主持``: a character the
+page's encoding lost): normalisation keeps such a ``?`` as written, because
+between Han characters it is more often a real question mark (``补贴发放多少?吉林``);
+only :func:`read_name` reads it as a lost character, and the hit's text carries
+U+FFFD in its place, so that the caller repairs the name from another mention
+or drops it (:func:`lost_mark_in`).
 """
 from __future__ import annotations
 
@@ -39,6 +45,7 @@ MAX_NAME = 4
 _DOTTED = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8}){1,2}")
 _DOTTED_HEAD = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8})?[·・•]")
 _DOTS = frozenset("·・•")
+LOST_MARK = "?"  # a lone ASCII question mark standing for one lost character of a name (read_name only)
 
 
 @dataclass(frozen=True)
@@ -77,9 +84,13 @@ class _Ends:
         return pos >= len(text) or bool(self.pattern.match(text, pos))
 
 
-def _units(text: str, pos: int, limit: int) -> list[int]:
-    """End offsets of up to ``limit`` name characters from ``pos``; a run of U+FFFD is one character."""
-    if DAMAGE not in text[pos : pos + limit]:
+def _units(text: str, pos: int, limit: int, lost_mark: bool = False) -> list[int]:
+    """End offsets of up to ``limit`` name characters from ``pos``; a run of U+FFFD is one character.
+
+    ``lost_mark``: one lone ``?`` after the first character and before a Han character counts as a
+    name character too (``王?某``)."""
+    window = text[pos : pos + limit]
+    if DAMAGE not in window and not (lost_mark and LOST_MARK in window):
         # no damage among the characters that can count: the run of Han characters, one regex call
         run = _HAN_RUN.match(text, pos, min(len(text), pos + limit))
         return list(range(pos + 1, run.end() + 1)) if run is not None else []
@@ -95,9 +106,18 @@ def _units(text: str, pos: int, limit: int) -> list[int]:
         elif _HAN.match(ch):
             i += 1
             ends.append(i)
+        elif lost_mark and ch == LOST_MARK and ends and i + 1 < n and _HAN.match(text[i + 1]):
+            lost_mark = False  # one lost character at most
+            i += 1
+            ends.append(i)
         else:
             break
     return ends
+
+
+def lost_mark_in(text: str, start: int, end: int) -> bool:
+    """Does the name read at ``[start, end)`` hold a ``?`` read as a lost character?"""
+    return LOST_MARK in text[start:end]
 
 
 def _surname_len(text: str, pos: int) -> int:
@@ -153,7 +173,7 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
     s = _surname_len(text, pos)
     if not s:
         return None
-    ends = _units(text, pos, MAX_NAME)
+    ends = _units(text, pos, MAX_NAME, lost_mark=True)
     if len(ends) < 2:
         return None
     strong, weak, not_a_name = _bounds()
@@ -168,8 +188,8 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
         end = ends[k - 1]
         name = text[pos:end]
         found = None
-        if not (_NOT_IN_NAME.intersection(name) or not_a_name.match(name)):
-            found = end, name
+        if not (_NOT_IN_NAME.intersection(name) or not_a_name.match(name) or name.endswith(LOST_MARK)):
+            found = end, name.replace(LOST_MARK, DAMAGE)  # 王?某 -> 王\ufffd某: repaired like any damage
         tried[k] = found
         return found
 

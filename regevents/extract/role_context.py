@@ -257,6 +257,22 @@ def _sar_body(org: str) -> bool:
     return o is not None and o.kind == "sar" and not org.endswith("政府")
 
 
+# how the name of a SAR bureau or office ends (发展局, 政务司, 廉政公署, 行政长官办公室)
+_SAR_BODY_END = regex.compile(r"(?:局|司|署|处|办|办公室|委员会)$")
+
+
+def _unlisted_sar_body(org: str, prev: OrgContext | None) -> bool:
+    """A body the vocabulary lacks, written alone right after a SAR government's official
+    (``香港特区政府某某局局长甲、发展局局长乙``): a bureau of the same government.
+
+    The vocabulary leaves out the SAR bureaus whose names also name mainland departments (发展局,
+    房屋局, 教育局 ...); after a SAR official in the same list such a bureau is the SAR's.
+    """
+    if _sar_owner(prev) is None or orgs().lookup(org) is not None or _PARTIAL.match(org):
+        return False
+    return split_place(org)[0] is None and bool(_SAR_BODY_END.search(org))
+
+
 def _sar_owner(prev: OrgContext | None) -> str | None:
     """What a SAR body after ``prev`` belongs to: ``prev``'s region, with 政府 when ``prev``'s body is the government."""
     if prev is None or not is_sar(prev.place):
@@ -292,7 +308,7 @@ def resolve_role(
     """
     title = hit.title
     org = hit.org
-    if org and _sar_body(org):
+    if org and (_sar_body(org) or _unlisted_sar_body(org, prev)):
         owner = _sar_owner(prev)
         inferred = prev.inferred if owner is not None and prev is not None else True
         if owner is None and sar is not None:
