@@ -611,3 +611,32 @@ def test_anchored_count_scan_is_finditer():
         want = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(s)]
         got = [(m.span(), m.groupdict()) for m in _anchored_finditer(rule, s)]
         assert got == want, s
+
+
+def _goal_texts(text: str) -> list[str]:
+    return [g.text for g in regevents.parse(text).goals]
+
+
+def test_lines_under_a_lead_in_whose_colon_was_lost():
+    # the colon went with an emoji (👇); each line opens with an action; a closing slogan is no item
+    text = (
+        "两省合作交流会召开\n\n5月8日,两省合作交流会在南宁召开。双方商定,下一步重点抓好以下合作👇\n"
+        "📌共同推进沿线产业带建设\n📌共同打造文旅精品线路\n📌共同推动通道扩能提质\n\n💪携手奋进,两省同行!\n"
+    )
+    assert _goal_texts(text) == ["共同推进沿线产业带建设", "共同打造文旅精品线路", "共同推动通道扩能提质"]
+    # a review of work done is no programme
+    done = text.replace("下一步重点抓好以下合作", "一年来重点抓好了以下合作")
+    assert _goal_texts(done) == []
+
+
+def test_bare_list_after_a_lead_in_colon():
+    text = "联席会议召开\n\n5月8日,联席会议在上饶召开。会议明确了下一步协同重点:联合巡护执法、森林防火联防、生态监测数据共享和毗邻社区协调发展。\n"
+    assert _goal_texts(text) == ["联合巡护执法", "森林防火联防", "生态监测数据共享", "毗邻社区协调发展"]
+    # clauses after the colon are no item list
+    clauses = text.replace("联合巡护执法、森林防火联防、", "联合巡护执法,森林防火联防,")
+    assert "联合巡护执法" not in _goal_texts(clauses)
+
+
+def test_a_report_of_work_is_no_focus_area_list():
+    text = "推进会召开\n\n7月17日,推进会在长春召开。长春市委副书记、市长王某某主持会议,哈尔滨市委副书记、市长李某某介绍哈尔滨方面工作情况。\n"
+    assert _goal_texts(text) == []

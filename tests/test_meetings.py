@@ -672,3 +672,31 @@ def test_fragment_announced_meeting_has_no_chair_yet():
     # held, the same forum has its chair
     _, m = primary("9月25日,首届川渝养老服务协同发展论坛在重庆举行。重庆市副市长王建新主持论坛。", "2020-09-26")
     assert m.chair is not None
+
+
+def test_joint_headline_name_split_when_the_body_reports_both():
+    text = (
+        "甲乙两地联席会议第三次会议暨重点项目签约仪式举行\n\n"
+        "昨天,甲乙两地联席会议第三次会议在通州区召开。北京市副市长王某某主持会议。\n\n"
+        "会后举行重点项目签约仪式。签约仪式由通州区委副书记、区长李某某主持。\n"
+    )
+    a = regevents.parse(text, published="2024-06-14")
+    by_name = {m.name: m for m in a.meetings}
+    assert set(by_name) == {"甲乙两地联席会议第三次会议", "重点项目签约仪式"}
+    names = {p.id: p.name for p in a.attendees}
+    assert names[by_name["甲乙两地联席会议第三次会议"].chair] == "王某某"
+    # the ceremony, held after the meeting, names its own chair in its own paragraph
+    assert names[by_name["重点项目签约仪式"].chair] == "李某某"
+
+
+def test_characterising_sentence_reports_no_second_meeting():
+    text = (
+        "闽赣协同保护联席会议第一次会议召开\n\n"
+        "5月22日,闽赣协同保护联席会议第一次会议在铅山县召开。这是两省首次召开跨省协同保护联席会议。\n"
+    )
+    assert [m.name for m in regevents.parse(text).meetings] == ["闽赣协同保护联席会议第一次会议"]
+
+
+def test_announcing_verb_cuts_a_meeting_name():
+    text = "第三届城市群论坛开幕\n\n27日,第三届城市群论坛在西宁开幕。省委书记王某某出席开幕式并宣布论坛开幕。\n"
+    assert [m.name for m in regevents.parse(text).meetings] == ["第三届城市群论坛"]

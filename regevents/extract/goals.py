@@ -850,18 +850,22 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
     # 4a. numbered work after a colon with no count: 会议明确了下一步重点工作:(一)A;(二)B / 1.A;2.B
     task_intro = rules["task_intro"].pattern
     lines_intro = rules["lines_intro"].pattern
+
+    def announces_work(intro_start: int, end: int) -> bool:
+        """Does the lead-in ``[intro_start, end)`` announce work to do, not review work done?"""
+        return (
+            _outside_titles(task_intro, text, intro_start, end)
+            and _outside_titles(agenda_intro, text, intro_start, end)
+            and not retro_intro.search(text, intro_start, end)
+            and not is_retro(intro_start, end)
+        )
+
     for ps, pe in paras:
         c = text.find(":", ps, pe)
         while c >= 0:
             intro_start = clause_start(text, c, c - ps, SENTENCE)
             ok, who = allowed(c, proposals=True)
-            if (
-                (ok or numbered_allowed(c))
-                and _outside_titles(task_intro, text, intro_start, c)
-                and _outside_titles(agenda_intro, text, intro_start, c)
-                and not retro_intro.search(text, intro_start, c)
-                and not is_retro(intro_start, c)
-            ):
+            if (ok or numbered_allowed(c)) and announces_work(intro_start, c):
                 if c >= pe - 1:
                     items = _heading_items(text, paras, pe, None)
                     if not items and ok:
@@ -877,15 +881,8 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         # the same lead-in with its colon lost (下一步重点抓好以下合作👇), the lines below it
         e = trim(text, ps, pe)[1]
         if ":" not in text[ps:pe] and lines_intro.search(text, max(ps, e - 12), e):
-            intro_start = clause_start(text, e, e - ps, SENTENCE)
             ok, who = allowed(e - 1, proposals=True)
-            if (
-                ok
-                and _outside_titles(task_intro, text, intro_start, e)
-                and _outside_titles(agenda_intro, text, intro_start, e)
-                and not retro_intro.search(text, intro_start, e)
-                and not is_retro(intro_start, e)
-            ):
+            if ok and announces_work(clause_start(text, e, e - ps, SENTENCE), e):
                 col.add_group(_line_items(text, paras, pe, None), "proposal" if who else "task", "agenda_lines", who=who)
 
     # 4b. agendas as paragraph headings with no count before them: 一是X。…(paragraph) 二是Y。…
