@@ -49,21 +49,9 @@ def all_patterns() -> dict[str, regex.Pattern[str] | re.Pattern[str]]:
     return found
 
 
-def scan(p: regex.Pattern[str] | re.Pattern[str], s: str, timeout: float) -> float:
-    t = time.perf_counter()
-    try:
-        if isinstance(p, regex.Pattern):
-            for _ in p.finditer(s, timeout=timeout):
-                pass
-        else:
-            for _ in p.finditer(s):
-                pass
-    except TimeoutError:
-        return float("inf")
-    return time.perf_counter() - t
-
-
 def main(argv: list[str] | None = None) -> int:
+    from regevents.rules import scan_seconds
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--big", type=int, default=20_000, help="length of the long runs")
     ap.add_argument("--top", type=int, default=20)
@@ -77,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, p in patterns.items():
         for unit in UNITS:
             big = (unit * (args.big // len(unit) + 1))[: args.big]
-            t_small = min(scan(p, big[:small_n], args.timeout) for _ in range(2))
-            t_big = scan(p, big, args.timeout)
+            t_small = min(scan_seconds(p, big[:small_n], args.timeout) for _ in range(2))
+            t_big = scan_seconds(p, big, args.timeout)
             rows.append((name, unit, t_small, t_big))
     print(f"review took {time.perf_counter() - t0:.1f} s\n")
 

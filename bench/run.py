@@ -222,18 +222,9 @@ def import_time(runs: int) -> dict[str, Any]:
 
 def bodies_text(texts: dict[str, str]) -> str:
     """The readable (headline + body) lines of every text, joined: an article-like input with no page tail."""
-    from regevents.normalize import normalize
-    from regevents.zones import READABLE, zone
+    from regevents.zones import readable_lines
 
-    lines: list[str] = []
-    for s in texts.values():
-        clean = normalize(s)
-        for ln in zone(clean.text).lines:
-            if ln.zone in READABLE:
-                a, b = clean.orig_range(ln.start, ln.end)
-                if s[a:b].strip():
-                    lines.append(s[a:b])
-    return "\n".join(lines) + "\n"
+    return "\n".join(line for s in texts.values() for line in readable_lines(s)) + "\n"
 
 
 @dataclass

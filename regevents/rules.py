@@ -238,3 +238,24 @@ def pattern_inventory() -> dict[str, "regex.Pattern[str] | re.Pattern[str]"]:
 
     found["regevents.dates.date_pattern()"] = date_pattern()
     return found
+
+
+def scan_seconds(pattern: "regex.Pattern[str] | re.Pattern[str]", text: str, budget: float | None = None) -> float:
+    """Seconds ``finditer`` takes over ``text``; ``inf`` when a ``regex`` pattern runs past ``budget``.
+
+    The timer of the pattern reviews (``bench/patterns.py``, the robustness tests): a
+    catastrophic pattern costs ``budget`` instead of hanging the review. Stdlib ``re``
+    patterns have no timeout and always run to the end."""
+    import time
+
+    t = time.perf_counter()
+    try:
+        if budget is not None and isinstance(pattern, regex.Pattern):
+            for _ in pattern.finditer(text, timeout=budget):
+                pass
+        else:
+            for _ in pattern.finditer(text):
+                pass
+    except TimeoutError:
+        return float("inf")
+    return time.perf_counter() - t

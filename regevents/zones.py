@@ -157,3 +157,20 @@ def zone(text: str) -> Zoning:
             pos = ln.end
     pieces.append(text[pos:])
     return Zoning(lines, "".join(pieces))
+
+
+def readable_lines(original: str) -> list[str]:
+    """The headline and body lines of ``original``, as the input writes them (noise kept), blank ones left out.
+
+    Why: an article-like input with no page furniture (the benchmark's and the scaling
+    test's "bodies"), cut from the original so that it is still a realistic input."""
+    from .normalize import normalize
+
+    clean = normalize(original)
+    lines: list[str] = []
+    for ln in zone(clean.text).lines:
+        if ln.zone in READABLE:
+            a, b = clean.orig_range(ln.start, ln.end)
+            if original[a:b].strip():
+                lines.append(original[a:b])
+    return lines

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import regevents
 from regevents import normalize as N
 from regevents.models import Article
-from regevents.rules import RegexTimeoutWarning, Rule, load_rules, pattern_inventory
+from regevents.rules import RegexTimeoutWarning, Rule, load_rules, pattern_inventory, scan_seconds
 from regevents.t2s import to_simplified
 
 FAST = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -182,21 +182,6 @@ KNOWN_QUADRATIC: dict[str, str] = {}
 # retrospective_intro (\d+年来 without (?<!\d)), document_titles._INNER_SPACE (\s+ inside a run).
 
 
-def _scan(p: regex.Pattern[str] | re.Pattern[str], s: str, budget: float | None = None) -> float:
-    """Seconds to run ``finditer`` over ``s``; ``inf`` when a ``regex`` pattern exceeds ``budget``."""
-    t = time.perf_counter()
-    try:
-        if budget is not None and isinstance(p, regex.Pattern):
-            for _ in p.finditer(s, timeout=budget):
-                pass
-        else:
-            for _ in p.finditer(s):
-                pass
-    except TimeoutError:
-        return float("inf")
-    return time.perf_counter() - t
-
-
 def _superlinear_unit(p: regex.Pattern[str] | re.Pattern[str]) -> str | None:
     """A unit whose 10x longer run costs far more than 10x, or None.
 
@@ -206,9 +191,9 @@ def _superlinear_unit(p: regex.Pattern[str] | re.Pattern[str]) -> str | None:
     """
     for unit in UNITS:
         big = (unit * BIG)[:BIG]
-        t_small = min(_scan(p, big[:SMALL]) for _ in range(3))
+        t_small = min(scan_seconds(p, big[:SMALL]) for _ in range(3))
         budget = ALLOWED * t_small + FLOOR_S
-        if _scan(p, big, budget) > budget and _scan(p, big, budget) > budget:
+        if scan_seconds(p, big, budget) > budget and scan_seconds(p, big, budget) > budget:
             return f"{unit!r}: {SMALL} chars took {t_small * 1000:.2f} ms, {BIG} chars over {budget * 1000:.0f} ms"
     return None
 

@@ -19,7 +19,7 @@ from conftest import read_text, text_names
 
 import regevents
 from regevents.normalize import normalize
-from regevents.zones import READABLE, zone
+from regevents.zones import READABLE, readable_lines, zone
 
 FACTOR = 20
 SLACK = 2.0  # x the linear prediction
@@ -40,15 +40,7 @@ def pages_unit() -> str:
 
 
 def bodies_unit() -> str:
-    lines: list[str] = []
-    for name in text_names():
-        raw = read_text(name)
-        clean = normalize(raw)
-        for ln in zone(clean.text).lines:
-            if ln.zone in READABLE:
-                a, b = clean.orig_range(ln.start, ln.end)
-                if raw[a:b].strip():
-                    lines.append(raw[a:b])
+    lines = [line for name in text_names() for line in readable_lines(read_text(name))]
     out: list[str] = []
     size = 0
     for line in lines:  # whole lines from several articles, about BODY_CHARS in all
