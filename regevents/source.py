@@ -32,9 +32,6 @@ _GENERIC_OUTLETS = frozenset({"本报", "本网", "本台", "本刊", "本站", 
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.\-]{1,30}")
 _NOT_NAMES = frozenset({"总编室", "编辑部", "新闻中心", "综合", "供稿", "本报", "新华社"})
-# A lead that opens with its reporter's credit outside brackets (Hong Kong and Macao papers:
-# 【香港商報網訊】記者梁某某報道:): the credit runs from 记者 to 报道 at the start of the first body line.
-_LEAD_CREDIT = regex.compile(r"(?:^|[】\]》])[^\S\n]*(?:本报|本网|本台)?记者[^,。:;\n()]{2,30}?报道")
 
 
 @dataclass
@@ -119,7 +116,7 @@ def _credit_regions(clean: CleanText, zoning: Zoning) -> list[tuple[int, int]]:
         head = clean.text[first_body.start : min(first_body.end, first_body.start + 120)]
         for m in regex.finditer(r"\([^()\n]{2,60}\)", head):
             regions.append((first_body.start + m.start(), first_body.start + m.end()))
-        lead = _LEAD_CREDIT.search(head, 0, 40)
+        lead = load_rules("source")["lead_credit"].pattern.search(head, 0, 40)
         if lead:
             regions.append((first_body.start + lead.start(), first_body.start + lead.end()))
     return regions
