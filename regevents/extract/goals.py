@@ -522,13 +522,7 @@ def _bare_list(text: str, start: int, para_end: int) -> list[tuple[int, int]]:
     end = clause_end(text, start, para_end - start, _STOP_FULL)
     if any(ch in ",;:" for ch in text[start:end]):
         return []
-    items = _split_last_and(text, split_items(text, start, end))
-    if len(items) >= 2:
-        # A、B、C和D: a last item much longer than every other one holds two, joined by its last 和
-        a, b = items[-1]
-        cut = text.rfind("和", a, b)
-        if cut >= 0 and b - a > max(y - x for x, y in items[:-1]) + 4 and min(cut - a, b - cut - 1) >= 4:
-            items = items[:-1] + [(a, cut), (cut + 1, b)]
+    items = _split_last_and(text, split_items(text, start, end), long_last=True)
     if len(items) < _MIN_UNCOUNTED or any(not 2 <= b - a <= 16 for a, b in items):
         return []
     return items
@@ -1094,10 +1088,12 @@ def _positioning_items(text: str, items: list[tuple[int, int]]) -> bool:
     )
 
 
-def _split_last_and(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_last_and(text: str, items: list[tuple[int, int]], long_last: bool = False) -> list[tuple[int, int]]:
     """Cut the last item of a 、-list at its last 和 (A、B、C和D) when both halves are items in their
     own right: four characters or more, each ending like the other half or an earlier item
-    (示范区 … 传承区), so that 生态保护和高质量发展示范区 stays whole."""
+    (示范区 … 传承区), so that 生态保护和高质量发展示范区 stays whole. With ``long_last`` (a bare
+    list of short noun phrases), a last item more than four characters longer than every other
+    one is cut too: a list's items are of a size, so it holds two."""
     if len(items) < 2:
         return items
     a, b = items[-1]
@@ -1107,6 +1103,8 @@ def _split_last_and(text: str, items: list[tuple[int, int]]) -> list[tuple[int, 
     left, right = (a, cut), (cut + 1, b)
     if left[1] - left[0] < 4 or right[1] - right[0] < 4:
         return items
+    if long_last and b - a > max(y - x for x, y in items[:-1]) + 4:
+        return items[:-1] + [left, right]
     ends = {text[y - 1] for _, y in items[:-1]} | {text[b - 1]}
     if text[cut - 1] not in ends or text[b - 1] not in ends | {text[cut - 1]}:
         return items

@@ -155,6 +155,10 @@ class _Group:
             self._best = self._find_best()
         return self._best
 
+    def name_by(self, mention: _Mention) -> None:
+        """Name the group by ``mention`` rather than by the mention :func:`_best_key` prefers."""
+        self._best = mention
+
     def _find_best(self) -> _Mention:
         return max(self.mentions, key=_best_key)
 
@@ -654,7 +658,7 @@ def _name_parts_apart(keep: list[_Group]) -> None:
             continue
         own = [m for m in g.mentions if m.hit.name == head and m.alias_of is None]
         if own:
-            g._best = max(own, key=_best_key)
+            g.name_by(max(own, key=_best_key))
 
 
 def _abbreviates(a: str, b: str) -> bool:
