@@ -19,9 +19,12 @@ article, so everything below it is furniture.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
+from typing import NamedTuple
 
 from .rules import TIMEOUT_MIN_CHARS, Rule, load_rules
 
@@ -53,29 +56,142 @@ class Zoning:
         return None
 
 
+def _line(span: tuple[int, int], zone_name: str, rule: str | None) -> Line:
+    """``Line(*span, zone_name, rule)`` without the frozen dataclass's ``__init__`` (four
+    ``object.__setattr__`` calls; a page has hundreds of lines): the same fields in the
+    instance ``__dict__``, so equality, hashing and repr are the dataclass's own."""
+    line = _new_line(Line)
+    line.__dict__.update(start=span[0], end=span[1], zone=zone_name, rule=rule)
+    return line
+
+
+_new_line = object.__new__
+
+
 _AFTER_END_KEPT = ("editor_chain", "meta_line")  # credits still read below the article's end
 
 
+class _ZoneRule(NamedTuple):
+    rule: Rule
+    search: Callable[[str], object]  # the compiled pattern's search (short lines skip the Rule wrapper)
+    found: tuple[str | None, str | None, str | None]  # (kind, zone, rule name) it classifies a line as
+    bit: int  # this rule's bit in the masks of _RuleFilter (0: the rule names no required words)
+    chars: str  # its one-character required words (case-folded), looked for with `in` on demand
+
+
+def _fold(line: str) -> str:
+    """The line as the required words are looked for in it: case-folded, so a case-insensitive
+    rule (``(?i)copyright``) finds its folded word too. Exact for the `regex` module's ``(?i)``
+    (simple case folding): every character it matches to an ASCII letter case-folds to that
+    letter, except U+0130 (İ matches ``i`` but folds to ``i`` + U+0307), replaced first
+    (tests/test_perf_frame.py checks this over every code point). A case-sensitive rule's word
+    present in the line is present, folded, in the folded line, so folding never hides one."""
+    return line.replace("\u0130", "i").casefold()
+
+
+class _RuleFilter:
+    """Which zone rules can fire on a line, from one scan of it for the rules' required words.
+
+    A rule whose ``requires`` lists words can only match a line holding one of them (every
+    match contains one: the premise tests/test_perf_frame.py checks), so a rule none of whose
+    words the line holds is not tried. Words of two or more characters are found by one scan
+    of the line (:meth:`mask`: the bits of the rules whose words occur); one-character words
+    (``-``, ``年``, ``(``: common in prose, so a scan would stop at each) are asked with
+    ``in`` only when their rule's turn comes (:func:`_may_fire`). The scan is exact:
+
+    * it restarts one character after each hit's start, so every start position of a word is
+      visited; at a position the alternation (longest words first) gives the longest word
+      there, and every word starting there is a prefix of it;
+    * a word's bits include those of every word it contains, so words inside a hit (a prefix,
+      or one starting later inside it) count as found.
+    """
+
+    def __init__(self, rules: tuple[_ZoneRule, ...], requires: list[tuple[str, ...]]) -> None:
+        owners: dict[str, int] = {}
+        for zr, words in zip(rules, requires):
+            for w in map(_fold, words):
+                if len(w) > 1:
+                    owners[w] = owners.get(w, 0) | zr.bit
+        self._bits = {w: reduce(or_, (b for v, b in owners.items() if v in w)) for w in owners}
+        longest_first = sorted(owners, key=lambda w: (-len(w), w))
+        self._scan = re.compile("|".join(map(re.escape, longest_first))).search
+
+    def mask(self, folded: str) -> int:
+        """The bits of the rules one of whose words of 2+ characters ``folded`` (a :func:`_fold`-ed line) holds."""
+        bits = 0
+        scan, table = self._scan, self._bits
+        m = scan(folded)
+        while m is not None:
+            bits |= table[m.group()]
+            m = scan(folded, m.start() + 1)
+        return bits
+
+
 @lru_cache(maxsize=1)
-def _zone_rules() -> tuple[tuple[Rule, Callable[[str], object], tuple[str | None, str | None, str | None]], ...]:
-    """Each zone rule, in file order, with its compiled search and what it classifies a line as.
+def _zone_rules() -> tuple[tuple[_ZoneRule, ...], _RuleFilter]:
+    """Each zone rule, in file order, with its compiled search, what it classifies a line as and
+    its filter bit; and the filter over their required words.
 
     A rule split for speed into its ``^``-anchored and its unanchored alternatives (the second
     says ``part_of`` the first) is reported under the first one's name.
     """
-    return tuple(
-        (r, r.pattern.search, (r.meta.get("kind"), r.meta.get("zone", FURNITURE), r.meta.get("part_of", r.name)))
-        for r in load_rules("zones").values()
+    loaded = list(load_rules("zones").values())
+    requires = [tuple(r.meta.get("requires") or ()) for r in loaded]
+    rules = tuple(
+        _ZoneRule(
+            r,
+            r.pattern.search,
+            (r.meta.get("kind"), r.meta.get("zone", FURNITURE), r.meta.get("part_of", r.name)),
+            1 << i if words else 0,
+            "".join(w for w in map(_fold, words) if len(w) == 1),
+        )
+        for i, (r, words) in enumerate(zip(loaded, requires))
     )
+    return rules, _RuleFilter(rules, requires)
 
 
-def _classify(line: str) -> tuple[str | None, str | None, str | None]:
-    """(kind, zone, rule name) of the first zone rule that fires, in file order."""
+def _may_fire(zr: _ZoneRule, folded: str, mask: int) -> bool:
+    """False only when the line holds none of the rule's required words (so it cannot fire)."""
+    return not zr.bit or bool(zr.bit & mask) or _holds_char(folded, zr.chars)
+
+
+def _holds_char(folded: str, chars: str) -> bool:
+    for ch in chars:
+        if ch in folded:
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _plan(mask: int) -> tuple[_ZoneRule, ...]:
+    """The rules, in file order, that a line of this :meth:`_RuleFilter.mask` may fire: those with
+    no required words, with a one-character word (asked in :func:`_classify`) or with a longer
+    word the line holds. At most 2**(number of rules) masks, a handful in practice."""
+    return tuple(zr for zr in _zone_rules()[0] if not zr.bit or zr.bit & mask or zr.chars)
+
+
+def _classify(line: str, folded: str, mask: int) -> tuple[str | None, str | None, str | None]:
+    """(kind, zone, rule name) of the first zone rule that fires, in file order.
+
+    ``folded`` is :func:`_fold` of the line and ``mask`` :meth:`_RuleFilter.mask` of it: a
+    rule with required words none of which the line holds cannot fire, and is not tried
+    (:func:`_may_fire`, spelled out: this loop runs for every distinct line of a page).
+    """
     short = len(line) < TIMEOUT_MIN_CHARS  # (a longer line goes through Rule.search and its timeout)
-    for rule, search, found in _zone_rules():
+    for rule, search, found, bit, chars in _plan(mask):
+        if chars and not bit & mask and not _holds_char(folded, chars):
+            continue
         if search(line) if short else rule.search(line):
             return found
     return None, None, None
+
+
+def _fires_credit(line: str, folded: str, mask: int) -> bool:
+    """Whether a credit rule (one kept below the article's end) fires on the line."""
+    return any(
+        zr.found[2] in _AFTER_END_KEPT and _may_fire(zr, folded, mask) and zr.rule.search(line)
+        for zr in _zone_rules()[0]
+    )
 
 
 def _looks_like_lead(line: str) -> bool:
@@ -106,18 +222,20 @@ def zone(text: str) -> Zoning:
     ended = False
     last_nav = -1  # lines above the last navigation line above the body are furniture
     seen: dict[str, tuple[str | None, str | None, str | None]] = {}  # pages repeat lines, blank ones above all
-    credit_rules = [r for r in load_rules("zones").values() if r.meta.get("part_of", r.name) in _AFTER_END_KEPT]
+    filt = _zone_rules()[1]
     for start, end in spans:
         line = text[start:end]
         found = seen.get(line)
         if found is None:
-            if ended and not any(r.search(line) for r in credit_rules):
-                # neither credit rule fires, so the first rule that fires is not one: furniture
-                # (two searches instead of all seven on the bulk of a page's tail)
+            folded = _fold(line)
+            mask = filt.mask(folded)
+            if ended and not _fires_credit(line, folded, mask):
+                # no credit rule fires, so the first rule that fires is not one: furniture
+                # (a few searches instead of all of them on the bulk of a page's tail)
                 zones.append(FURNITURE)
                 rules.append("after_article_end")
                 continue
-            found = seen[line] = _classify(line)
+            found = seen[line] = _classify(line, folded, mask)
         kind, z, name = found
         if ended:
             # past the article's end only more credits are worth a look
@@ -147,7 +265,7 @@ def zone(text: str) -> Zoning:
         zones[:last_nav] = [FURNITURE] * last_nav
         rules[:last_nav] = ["before_navigation"] * last_nav
 
-    lines = tuple(Line(s, e, z, r) for (s, e), z, r in zip(spans, zones, rules))
+    lines = tuple(map(_line, spans, zones, rules))
     pieces: list[str] = []
     pos = 0
     for ln in lines:
