@@ -93,7 +93,16 @@ _EMOJI_FAST = re.compile(rf"{_KEYCAP}|[{_EMOJI_RANGES}]+")
 _EMOJI_RUN = re.compile(rf"[{_EMOJI_RANGES}]+")  # _EMOJI_FAST on a text without U+20E3
 # a BMP emoji or any astral character: a single class over the BMP is a table lookup per character
 _EMOJI_PRESENT = re.compile(rf"[{_EMOJI_BMP}]|[\U00010000-\U0010ffff]")
-_GLOSS_HOST = regex.compile(r"[\p{Han}?\ufffd_!]")  # _ and ! end mojibake runs ("?!缎吓_(tái)")
+# what may stand right before a gloss: [\p{Han}?\ufffd_!] (_ and ! end mojibake runs: "?!缎吓_(tái)").
+# \p{Han} of the `regex` module as code point ranges, for the stdlib engine (a `regex` call
+# per gloss cost ~1 us; tests/test_perf_frame.py checks the ranges against \p{Han}).
+_HAN_RANGES = (
+    "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6"
+    "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
+    "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479"
+)
+_GLOSS_HOST = re.compile(rf"[{_HAN_RANGES}?\ufffd_!]")
 _WIDE = {chr(k): chr(v) for k, v in _WIDTH.items() if k != v}
 _WIDE_CLASS = re.compile("[" + "".join(map(re.escape, sorted(_WIDE))) + "]")
 _FEW = 16  # up to this many kinds of wide characters, str.replace beats str.translate
@@ -121,7 +130,7 @@ def _noise(original: str) -> list[tuple[int, int, str]]:
         found = [
             (m.start(), m.end(), "pinyin")
             for m in _GLOSS_FAST.finditer(original)
-            if m.start() and _GLOSS_HOST.match(original, m.start() - 1)
+            if m.start() and _is_gloss_host(original[m.start() - 1])
         ]
     first = _EMOJI_PRESENT.search(original)  # every emoji match holds a BMP emoji or an astral character
     if first is not None:
@@ -130,6 +139,11 @@ def _noise(original: str) -> list[tuple[int, int, str]]:
         if emoji:
             found = sorted(found + emoji) if found else emoji
     return found
+
+
+def _is_gloss_host(ch: str) -> bool:
+    """``_GLOSS_HOST.fullmatch(ch)``: the common CJK block by comparison, the rest by class."""
+    return "\u4e00" <= ch <= "\u9fff" or _GLOSS_HOST.match(ch) is not None
 
 
 class Removal(NamedTuple):
@@ -165,6 +179,10 @@ class CleanText:
 
     def orig_range(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` covering clean ``[start, end)``; end excludes trailing deletions."""
+        if not self._cut_at:
+            # nothing deleted (most articles): every clean offset is its original offset
+            # (the other steps keep the length, so len(text) == len(original) too)
+            return (start, end) if end > start else (start, start)
         if end <= start:
             o = self.to_original(start)
             return o, o

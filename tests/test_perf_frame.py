@@ -92,3 +92,15 @@ def test_casefold_keeps_every_case_insensitive_match_of_an_ascii_letter():
 def test_page_widgets_split_keeps_the_blank_line_rule():
     z = zone("标题\n\n   \n 12 \n会议在武汉举行。\n")
     assert [ln.rule for ln in z.lines][1:4] == ["page_widgets"] * 3
+
+
+def test_gloss_hosts_are_the_han_script_and_the_damage_marks():
+    """normalize's stdlib class of what may precede a pinyin gloss equals the `regex` class
+    [\\p{Han}?\\ufffd_!] it stands for, over every code point (and the fast test agrees)."""
+    from regevents.normalize import _GLOSS_HOST, _is_gloss_host
+
+    reference = regex.compile(r"[\p{Han}?\ufffd_!]")
+    for cp in range(0x110000):
+        ch = chr(cp)
+        expected = reference.fullmatch(ch) is not None
+        assert (_GLOSS_HOST.fullmatch(ch) is not None) == expected == _is_gloss_host(ch), hex(cp)
