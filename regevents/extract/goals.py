@@ -46,7 +46,7 @@ import regex
 
 from ..document import Document
 from ..gazetteer import alternation, orgs, places
-from ..models import Attendee, CooperationGoal, Meeting
+from ..models import Attendee, CooperationGoal, Meeting, trusted_model
 from ..rules import Rule, load_rules
 from ..zones import BODY
 from .goal_lists import (
@@ -1003,9 +1003,10 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         gid = None
         if it.group is not None:
             gid = group_ids.setdefault(it.group, f"gr{len(group_ids) + 1}")
-        # model_construct: every field is built here from known-valid values (no validation needed)
+        # every field is built here from known-valid values (no validation needed)
         out.append(
-            CooperationGoal.model_construct(
+            trusted_model(
+                CooperationGoal,
                 id=f"g{len(out) + 1}",
                 text=t,
                 kind=it.kind,
