@@ -45,7 +45,7 @@ from importlib import resources
 import regex
 
 from ..document import Document
-from ..gazetteer import alternation, orgs, places
+from ..gazetteer import orgs, places
 from ..models import Attendee, CooperationGoal, Meeting, trusted_model
 from ..rules import Rule, load_rules
 from ..zones import BODY
@@ -219,10 +219,36 @@ def _from(paras: list[tuple[int, int]], after: int) -> range:
     return range(first, len(paras))
 
 
-@lru_cache(maxsize=64)
-def _names_pattern(names: frozenset[str]) -> regex.Pattern[str]:
-    """The attendees' names as one longest-first pattern (an article's names are built once)."""
-    return regex.compile(alternation(names))
+class _Names:
+    """Where the attendees' names occur in an article: every occurrence of every name, overlapping
+    ones too, sorted by start and longest first, found with ``str.find`` (no pattern to compile
+    per article). :meth:`within` reads them as ``finditer`` of a longest-first alternation of the
+    names reads ``[start, end)`` (gazetteer.alternation: leftmost, then longest, never
+    overlapping a previous match, never past ``end``)."""
+
+    def __init__(self, text: str, names: list[str]) -> None:
+        hits: list[tuple[int, int, str]] = []
+        for name in names:
+            if name:
+                i = text.find(name)
+                while i >= 0:
+                    hits.append((i, -len(name), name))
+                    i = text.find(name, i + 1)
+        hits.sort()
+        self._hits = hits
+        self._starts = [h[0] for h in hits]
+
+    def within(self, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) of the matches in ``[start, end)``, in text order."""
+        hits = self._hits
+        free = start  # where the next match may start (after the previous one)
+        for k in range(bisect.bisect_left(self._starts, start), len(hits)):
+            s, neg, name = hits[k]
+            if s >= end:
+                break
+            if s >= free and s - neg <= end:
+                free = s - neg
+                yield s, free, name
 
 
 def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Attendee]) -> _Modes:
@@ -231,7 +257,7 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
     generic = rules["speech"].pattern
     proposal = rules["proposal_verb"].pattern
     by_name = {a.name: a.id for a in attendees}
-    names_re = _names_pattern(frozenset(by_name)) if by_name else None
+    names = _Names(text, list(by_name)) if by_name else None
     modes = _Modes()
     gate = _speech_gate()
     # 他说 / 他建议: the person named last before the pronoun, also in an earlier paragraph
@@ -241,21 +267,21 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
         if gate is not None and gate.search(text, ps, pe) is None:
             # no speech verb with its mark: no speech, tail or statement starts here, and the
             # paragraph's names only tell who was named last
-            if names_re is not None:
-                for nm in names_re.finditer(text, ps, pe):
-                    last_speaker = by_name[nm.group()]
+            if names is not None:
+                for _, _, name in names.within(ps, pe):
+                    last_speaker = by_name[name]
             continue
         # (where the mode starts, mode, speaker id, speech verb)
         starts: list[tuple[int, str, str | None, str]] = []
         tails: list[tuple[int, int]] = []
-        if names_re is not None:
-            for nm in names_re.finditer(text, ps, pe):
-                starts.append((nm.start(), "mention", by_name[nm.group()], ""))
-                t = tail.match(text, nm.end(), pe)
+        if names is not None:
+            for ns, ne, name in names.within(ps, pe):
+                starts.append((ns, "mention", by_name[name], ""))
+                t = tail.match(text, ne, pe)
                 if t:
                     # the speech starts right after the name: 孙某在讲话中提出三点建议: holds its count
-                    starts.append((nm.end(), "named", by_name[nm.group()], t.group("verb")))
-                    tails.append((nm.end(), t.end()))
+                    starts.append((ne, "named", by_name[name], t.group("verb")))
+                    tails.append((ne, t.end()))
         for m in _MEETING_SUBJECT.finditer(text, ps, pe):
             if not any(a <= m.start() < b for a, b in tails):  # 孙某在会议上指出, is still his speech
                 starts.append((m.start(), NORMAL, None, ""))
