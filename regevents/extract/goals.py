@@ -987,6 +987,8 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         if statement_gate is not None and statement_gate.search(text, ps, pe) is None:
             continue  # no sentence of the paragraph can open with a statement
         for s, e in sentences(text, ps, pe):
+            if statement_gate is not None and statement_gate.search(text, s, e) is None:
+                continue  # the match lies in the sentence and holds one of the words
             a, b = trim(text, s, e)
             m = statement.match(text[a:b])
             if m and not is_retro(a, b):
