@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document
-from ..models import Meeting, SignedDocument, Span
+from ..models import Meeting, SignedDocument, Span, trusted_model
 from ..rules import load_rules
 from .document_titles import TitleHit, find_titles, resolve_damaged
 from .meeting_names import cn_number
@@ -233,7 +233,9 @@ def find_documents(doc: Document, meetings: list[Meeting]) -> list[SignedDocumen
         evidence: list[Span] = [doc.span(s, e) for s, e in spans]
         if reading.verb_span is not None:
             evidence.append(doc.span(*reading.verb_span))
-        out.append(SignedDocument(
+        # every value is known valid (action: a group name of the verb rule, all of them actions)
+        out.append(trusted_model(
+            SignedDocument,
             id=f"d{i}",
             title=d.title,
             action=reading.action,  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ CLAUSE = frozenset(",。;:!?\n")
 SENTENCE = frozenset("。!?\n")
 _TRIM = " \t,。;:!?、…—-"
 _PAIRS = (("“", "”"), ("「", "」"), ('"', '"'))
+_PAIR_CLOSE = dict(_PAIRS)
 
 
 def _stop_class(stops: frozenset[str]) -> str:
@@ -191,8 +192,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    for op, cl in _PAIRS:
-        if end - start >= 2 and text[start] == op and text[end - 1] == cl and op not in text[start + 1 : end - 1]:
+    if end - start >= 2:
+        # the pairs open with distinct marks: only the one opening with text[start] can apply
+        cl = _PAIR_CLOSE.get(text[start])
+        if cl is not None and text[end - 1] == cl and text.find(text[start], start + 1, end - 1) < 0:
             return start + 1, end - 1
     return start, end
 
