@@ -315,7 +315,7 @@ def _place_before(text: str, end: int) -> int | None:
 
 
 @cache
-def _separators_before_place() -> regex.Pattern[str]:
+def _separators_before_place() -> re.Pattern[str]:
     """``_SEP`` only where a region name can start right after it.
 
     Why: 和/及/与/、 are frequent and most are not between places. A separator not followed by
@@ -323,7 +323,8 @@ def _separators_before_place() -> regex.Pattern[str]:
     leaving it out does not change which others are found (以及 is tried before 及, and both
     are followed by the same character), so :func:`_enumerations` finds the same spans."""
     first = "".join(sorted({n[0] for n in _region_names().names}))
-    return regex.compile(f"(?:{_SEP.pattern})(?=[{regex.escape(first)}])")
+    # on the stdlib engine (the same alternation of literals and one class): 2-3x faster per scan
+    return re.compile(f"(?:{_SEP.pattern})(?=[{re.escape(first)}])")
 
 
 def _enumerations(text: str) -> list[tuple[int, int]]:

@@ -52,7 +52,7 @@ import regex
 from ..dates import Anchor, DateMention, find_dates
 from ..document import Document
 from ..gazetteer import meeting_kinds
-from ..models import Meeting, Span
+from ..models import Meeting, Span, trusted_model
 from ..rules import load_rules
 from ..zones import HEADLINE
 from .meeting_names import NameHit, Spans, find_names, is_weak
@@ -905,10 +905,11 @@ def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_pri
     nxt = _NEXT_PREFIX.match(name)
     if nxt and not is_weak(name[nxt.end() :]):
         name = name[nxt.end() :]  # 下一届长江中游…会商会 is the series' …会商会, announced
-    # model_construct: every value is built above from known-valid parts (a date from the date
-    # grammar or a four-digit year, a status from HELD/ANNOUNCED/MENTIONED), so validating them
-    # again per meeting is only cost; later assignments (next_meeting, date) are still validated
-    return Meeting.model_construct(
+    # trusted: every value is built above from known-valid parts (a date from the date grammar
+    # or a four-digit year, a status from HELD/ANNOUNCED/MENTIONED), so validating them again per
+    # meeting is only cost; later assignments (next_meeting, date) are still validated
+    return trusted_model(
+        Meeting,
         id=mid,
         name=name,
         kind=best.hit.kind and _canon_kind(best.hit.kind),
