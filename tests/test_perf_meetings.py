@@ -107,12 +107,14 @@ def test_separators_scan_like_the_regex_engine():
 
 @pytest.mark.parametrize("index_from", [0, 10**9])
 def test_grouping_with_and_without_the_series_index(monkeypatch, index_from):
-    """A page of many meetings (all texts in one) groups the same whether every group is asked
-    directly or the series index picks the candidates."""
+    """A page of many meetings (the headline and body lines of all texts in one) groups the same
+    whether every group is asked directly or the series index picks the candidates."""
     import regevents
+    from regevents.zones import readable_lines
 
-    page = "\n".join(_texts())
+    page = "\n".join(line for t in _texts() for line in readable_lines(t)) + "\n"
     monkeypatch.setattr(meetings, "_INDEX_FROM", meetings._INDEX_FROM)
     expected = regevents.parse(page).model_dump()["meetings"]
+    assert len(expected) > meetings._INDEX_FROM  # enough meetings for the index to be used
     monkeypatch.setattr(meetings, "_INDEX_FROM", index_from)
     assert regevents.parse(page).model_dump()["meetings"] == expected
