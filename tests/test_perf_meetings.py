@@ -118,3 +118,17 @@ def test_grouping_with_and_without_the_series_index(monkeypatch, index_from):
     assert len(expected) > meetings._INDEX_FROM  # enough meetings for the index to be used
     monkeypatch.setattr(meetings, "_INDEX_FROM", index_from)
     assert regevents.parse(page).model_dump()["meetings"] == expected
+
+
+def test_compounds_equal_the_whole_scan():
+    """``region_compound`` tried only where two abbreviations start finds what its scan finds."""
+    assert meeting_places._compound_starts() is not None  # the rule keeps the shape: in use
+    rule = load_rules("meetings")["region_compound"]
+    abbr = sorted(set(meeting_places._compound_starts().pattern.split("(?=")[0].strip("[]")))
+    pieces = abbr + ["三省", "4市", "合作", "一体化", "边区", "是", "和", "的", "会议", "大湾区", "等地", ",", "\n"]
+    rnd = random.Random(15)
+    cases = _texts() + list(rule.match) + list(rule.no_match)
+    for _ in range(20000):
+        cases.append("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))))
+    for s in cases:
+        assert [m.span() for m in meeting_places._compounds(s)] == [m.span() for m in rule.pattern.finditer(s)], s
