@@ -11,6 +11,7 @@ data (``data/meetings.rules.json``, ``data/meeting_kinds.tsv``).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
@@ -171,14 +172,84 @@ def _name_start(text: str, ks: int, stop: regex.Pattern[str]) -> int | None:
     return None
 
 
+# the shape of the rule kind_word that _kind_windows relies on: an ordinal meeting (its literal
+# 会议 holds 会) or a kind word, then a one-character negative lookahead
+_KIND_SHAPE = re.compile(r"\(\?:第\{NUM\}\[届次\]\(\?:全体\)\?会议\|\{MEETING_KIND\}\)\(\?!\[[^\]\\]+\]\)")
+_EDITION_ANCHOR = "会"  # in the ordinal branch's literal 会议
+
+
+@dataclass(frozen=True)
+class _KindWindows:
+    """Where ``kind_word`` can match: within ``width`` characters of an anchor character.
+
+    Why it is exact: every match holds an anchor (the ordinal branch holds 会; each kind word
+    holds 会 or is given its own last character as anchor) and is at most ``width`` long, so a
+    match containing the anchor at ``p`` lies inside ``[p - width + 1, p + width)``; no match
+    starts outside such windows, so the whole-text scan finds, window by window, what a scan of
+    each window finds. The lookahead reads one character past a match, which the window's end
+    (one past its last possible match end) still holds.
+    """
+
+    anchors: re.Pattern[str]
+    width: int
+
+    def ranges(self, text: str) -> list[tuple[int, int]]:
+        """Merged ``[start, end)`` scan ranges over ``text`` (end includes the lookahead)."""
+        out: list[tuple[int, int]] = []
+        w = self.width
+        n = len(text)
+        for m in self.anchors.finditer(text):
+            p = m.start()
+            a, b = max(0, p - w + 1), min(n, p + w + 1)
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
+
+
+def _max_width(source: str) -> int | None:
+    """The longest match of ``source`` by the stdlib parser; None when it cannot tell (a construct
+    of the ``regex`` module only, or no bound)."""
+    from re import _parser  # the stdlib's own width analysis; regex has none
+
+    try:
+        hi = _parser.parse(source).getwidth()[1]
+    except re.error:
+        return None
+    return hi if hi < _parser.MAXREPEAT else None
+
+
+@cache
+def _kind_windows() -> _KindWindows | None:
+    """The anchors and width of the rule ``kind_word`` as it stands, None when the rule has left
+    the shape the anchors are derived from (then it is scanned whole)."""
+    rule = load_rules("meetings")["kind_word"]
+    if not _KIND_SHAPE.fullmatch(rule.template):
+        return None
+    width = _max_width(rule.source)
+    if width is None:
+        return None
+    anchors = {_EDITION_ANCHOR} | {_EDITION_ANCHOR if _EDITION_ANCHOR in k.kind else k.kind[-1] for k in meeting_kinds()}
+    return _KindWindows(re.compile("[" + "".join(sorted(map(re.escape, anchors))) + "]"), width)
+
+
+def _kind_words(text: str) -> list[regex.Match[str]]:
+    """``list(rules["kind_word"].pattern.finditer(text))``, scanning only around its anchors."""
+    kind_re = load_rules("meetings")["kind_word"].pattern
+    windows = _kind_windows()
+    if windows is None:
+        return list(kind_re.finditer(text))
+    return [m for a, b in windows.ranges(text) for m in kind_re.finditer(text, a, b)]
+
+
 def find_names(text: str) -> list[NameHit]:
     """Every meeting name in ``text``, longest reading, left to right (chained kinds make one name)."""
     rules = load_rules("meetings")
-    kind_re = rules["kind_word"].pattern
     stop = _reverse(rules["name_stop"].pattern)
     titles = Spans((t.start(), t.end()) for t in TITLE.finditer(text)) if "《" in text else Spans()
     raw: list[tuple[int, int]] = []
-    for m in kind_re.finditer(text):
+    for m in _kind_words(text):
         if titles.covers(m.start()):
             continue
         start = _name_start(text, m.start(), stop)

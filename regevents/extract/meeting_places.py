@@ -315,7 +315,7 @@ def _place_before(text: str, end: int) -> int | None:
 
 
 @cache
-def _separators_before_place() -> regex.Pattern[str]:
+def _separators_before_place() -> re.Pattern[str]:
     """``_SEP`` only where a region name can start right after it.
 
     Why: 和/及/与/、 are frequent and most are not between places. A separator not followed by
@@ -323,7 +323,8 @@ def _separators_before_place() -> regex.Pattern[str]:
     leaving it out does not change which others are found (以及 is tried before 及, and both
     are followed by the same character), so :func:`_enumerations` finds the same spans."""
     first = "".join(sorted({n[0] for n in _region_names().names}))
-    return regex.compile(f"(?:{_SEP.pattern})(?=[{regex.escape(first)}])")
+    # on the stdlib engine (the same alternation of literals and one class): 2-3x faster per scan
+    return re.compile(f"(?:{_SEP.pattern})(?=[{re.escape(first)}])")
 
 
 def _enumerations(text: str) -> list[tuple[int, int]]:
@@ -369,6 +370,57 @@ def regions_for_meeting(text: str, name: str, own: list[tuple[int, int]], is_pri
     return regions_in_text(text)
 
 
+# the shape of the rule region_compound that _compound_starts relies on: zero-width lookbehinds,
+# then two or more abbreviations (each a plain class of characters), then anything
+_COMPOUND_SHAPE = re.compile(
+    r"\(\?:\(\?<!\[[^\]]*\]\)\|\(\?<=\[[^\]]*\]\)\)\(\?:\{PROVINCE_ABBR\}\|\{CITY_ABBR\}\)\{2,\d+\}.*", re.S
+)
+_PLAIN_CLASS = re.compile(r"\[([^\]\\^\-\[]+)\]")
+
+
+@cache
+def _compound_starts() -> re.Pattern[str] | None:
+    """Where a ``region_compound`` match can start: an abbreviation followed by another.
+
+    Why it is exact: while the rule keeps its shape (zero-width lookbehinds, then
+    ``(?:{PROVINCE_ABBR}|{CITY_ABBR}){2,n}``, each a plain class), every match opens with two
+    such characters, so no match starts anywhere else. None when the rule has left that shape
+    (then it is scanned whole)."""
+    rule = load_rules("meetings")["region_compound"]
+    if rule.words is None or not _COMPOUND_SHAPE.fullmatch(rule.template):
+        return None
+    chars: set[str] = set()
+    for key in ("{PROVINCE_ABBR}", "{CITY_ABBR}"):
+        plain = _PLAIN_CLASS.fullmatch(rule.words.expand(key))
+        if plain is None:
+            return None
+        chars.update(plain.group(1))
+    cls = "[" + "".join(sorted(chars)) + "]"
+    return re.compile(f"{cls}(?={cls})")
+
+
+def _compounds(text: str) -> list[regex.Match[str]]:
+    """``list(rules["region_compound"].finditer(text))``, the rule tried only where a match can
+    start (:func:`_compound_starts`, ~1% of a text's characters): each try reads at most a few
+    characters, where a whole scan costs the ``regex`` engine ~50 ns per character."""
+    rule = load_rules("meetings")["region_compound"]
+    starts = _compound_starts()
+    if starts is None:
+        return list(rule.finditer(text))
+    pattern = rule.pattern
+    out: list[regex.Match[str]] = []
+    pos = 0
+    for start in starts.finditer(text):
+        p = start.start()
+        if p < pos:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:  # never empty: it holds two characters at least
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def regions_in_text(text: str, relaxed: bool = False) -> list[str]:
     """The first enumeration of participating places (with a count or 共聚-like context), else a counted compound.
 
@@ -402,7 +454,7 @@ def regions_in_text(text: str, relaxed: bool = False) -> list[str]:
                     out.append(_short(p))
         if len(out) >= 2:
             return list(dict.fromkeys(out))
-    for m in rules["region_compound"].finditer(text):
+    for m in _compounds(text):
         if not relaxed and not context.match(text[m.end() : m.end() + 12]):
             continue  # 同京津冀协同发展…: another strategy named in passing, not the participants (鄂湘赣三省 are)
         found = _abbr_places(m.group())

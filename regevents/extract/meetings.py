@@ -52,7 +52,7 @@ import regex
 from ..dates import Anchor, DateMention, find_dates
 from ..document import Document
 from ..gazetteer import meeting_kinds
-from ..models import Meeting, Span
+from ..models import Meeting, Span, trusted_model
 from ..rules import load_rules
 from ..zones import HEADLINE
 from .meeting_names import NameHit, Spans, find_names, is_weak
@@ -448,23 +448,39 @@ def _frames_conflict(a: tuple[str | None, ...], b: tuple[str | None, ...]) -> bo
     return any(x and y and x != y for x, y in zip(a[2:], b[2:]))
 
 
+_INDEX_FROM = 8  # groups made before grouping keeps a _SeriesIndex
+
+
 def _group(mentions: list[_Mention]) -> list[_Group]:
+    """Mentions into meetings: each joins the first group (in creation order) it is compatible with.
+
+    Only groups holding a related series key can be compatible (:func:`_compatible` asks
+    :func:`_related` last); while there are few groups each is asked directly, which costs less
+    than keeping the index; from ``_INDEX_FROM`` groups on (a page of many meetings), the
+    :class:`_SeriesIndex` lists the related ones, so the cost stays linear."""
     groups: list[_Group] = []
-    index = _SeriesIndex()
+    index: _SeriesIndex | None = None
     # framed mentions first, so that a bare headline name joins the meeting the body reports
     order = sorted(mentions, key=lambda m: (m.status is None, m.hit.start))
     for m in order:
         alone = m.status == MENTIONED and m.hit.edition is None and m.year is None  # never joins (_compatible)
-        # the first group (in creation order) it is compatible with; only groups holding a related
-        # series key can be (_compatible), and the index lists exactly those
         key = m.hit.series_key
-        gi = None if alone else next((i for i in index.candidates(key) if _compatible(m, groups[i])), None)
+        gi = None
+        if not alone:
+            if index is None and len(groups) >= _INDEX_FROM:
+                index = _SeriesIndex()
+                for i, g in enumerate(groups):
+                    for k in g.keys:
+                        index.add(k, i)
+            pool = index.candidates(key) if index is not None else range(len(groups))
+            gi = next((i for i in pool if _compatible(m, groups[i])), None)
         if gi is None:
             groups.append(_Group(status=m.status))
             gi = len(groups) - 1
         target = groups[gi]
         target.add(m)
-        index.add(key, gi)
+        if index is not None:
+            index.add(key, gi)
         target.framed = target.framed or m.framed
         if m.framed:
             target.frames.add(m.frame_key)
@@ -905,10 +921,11 @@ def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_pri
     nxt = _NEXT_PREFIX.match(name)
     if nxt and not is_weak(name[nxt.end() :]):
         name = name[nxt.end() :]  # 下一届长江中游…会商会 is the series' …会商会, announced
-    # model_construct: every value is built above from known-valid parts (a date from the date
-    # grammar or a four-digit year, a status from HELD/ANNOUNCED/MENTIONED), so validating them
-    # again per meeting is only cost; later assignments (next_meeting, date) are still validated
-    return Meeting.model_construct(
+    # trusted: every value is built above from known-valid parts (a date from the date grammar
+    # or a four-digit year, a status from HELD/ANNOUNCED/MENTIONED), so validating them again per
+    # meeting is only cost; later assignments (next_meeting, date) are still validated
+    return trusted_model(
+        Meeting,
         id=mid,
         name=name,
         kind=best.hit.kind and _canon_kind(best.hit.kind),
