@@ -150,8 +150,10 @@ _CN_DIGIT = {"〇": 0, "○": 0, "O": 0, "零": 0, "一": 1, "二": 2, "两": 2,
 
 
 def _num(s: str) -> int:
-    """ASCII digits or a Chinese numeral up to 99 (二十二, 十, 十二, 三十一)."""
-    if s.isascii():
+    """Decimal digits of any script (``22``, ``２２``, ``2２``: the grammar's ``\d`` takes them all
+    and a caller may pass text that is not normalised) or a Chinese numeral up to 99 (二十二, 十,
+    十二, 三十一)."""
+    if s.isdecimal():
         return int(s)
     if "十" in s:
         tens, _, ones = s.partition("十")
@@ -160,8 +162,8 @@ def _num(s: str) -> int:
 
 
 def _year_num(s: str) -> int:
-    """``2019`` or digit-by-digit ``二〇一九``."""
-    if s.isascii() and s.isdigit():
+    """``2019`` (decimal digits of any script) or digit-by-digit ``二〇一九``."""
+    if s.isdecimal():
         return int(s)
     return int("".join(str(_CN_DIGIT[c]) for c in s))
 

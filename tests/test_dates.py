@@ -281,3 +281,10 @@ def test_never_crashes_and_offsets_hold(text, anchor):
         if m.value is not None:
             a = Anchor.from_edtf(m.value)  # every value is readable EDTF
             assert a != Anchor() or m.value.startswith("XXXX")
+
+
+def test_digits_of_another_script_inside_a_number_do_not_crash():
+    """``find_dates`` is public and may get text that is not normalised: a full-width digit
+    after an ASCII one (``2３日``) is read as the number it is, not a KeyError."""
+    (m,) = find_dates("2３日")
+    assert (m.value, m.text) == ("XXXX-XX-23", "2３日")
