@@ -150,7 +150,7 @@ _CN_DIGIT = {"〇": 0, "○": 0, "O": 0, "零": 0, "一": 1, "二": 2, "两": 2,
 
 
 def _num(s: str) -> int:
-    """Decimal digits of any script (``22``, ``２２``, ``2２``: the grammar's ``\d`` takes them all
+    """Decimal digits of any script (``22``, ``２２``, ``2２``: the grammar's digit class takes them all
     and a caller may pass text that is not normalised) or a Chinese numeral up to 99 (二十二, 十,
     十二, 三十一)."""
     if s.isdecimal():

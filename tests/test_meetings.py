@@ -700,3 +700,57 @@ def test_characterising_sentence_reports_no_second_meeting():
 def test_announcing_verb_cuts_a_meeting_name():
     text = "第三届城市群论坛开幕\n\n27日,第三届城市群论坛在西宁开幕。省委书记王某某出席开幕式并宣布论坛开幕。\n"
     assert [m.name for m in regevents.parse(text).meetings] == ["第三届城市群论坛"]
+
+
+# ---------------------------------------------------------------- heldout6 genre forms
+
+
+def test_words_holding_a_cutter_character_do_not_cut_a_name():
+    """对口 (对口合作, 对口支援) and 横向 (横向生态保护补偿) are words, not the preposition 对/向."""
+    a, m = primary("22日,甲省与乙省对口合作第五次工作会议在哈尔滨召开。甲省省长王某某主持会议。", "2022-05-23")
+    assert m.name == "甲省与乙省对口合作第五次工作会议"
+    a, m = primary("22日上午,黄河流域(甲乙段)第二轮横向生态保护补偿协议签约仪式在济南举行。", "2024-06-23")
+    assert m.name == "黄河流域(甲乙段)第二轮横向生态保护补偿协议签约仪式"
+
+
+def test_next_edition_named_by_its_ordinal_alone_takes_the_series_name():
+    text = (
+        "8月25日,环海地区合作市长联席会第十八次会议在唐山召开。\n"
+        "会议确定,第十九次会议将于2023年在烟台市举行。\n"
+    )
+    a, m = primary(text, "2022-08-26")
+    (nxt,) = [x for x in a.meetings if x.id == m.next_meeting]
+    assert (nxt.name, nxt.kind, nxt.edition, nxt.status) == ("环海地区合作市长联席会第十九次会议", m.kind, 19, "announced")
+    assert [e.text for e in nxt.evidence] == ["第十九次会议"]  # the text's own words stay the evidence
+
+
+def test_damaged_character_in_the_venue_keeps_the_frame_and_its_date():
+    _, m = primary("8月25日,甲乙城市合作联席会第十八次会议在唐山市曹妃?区召开。", "2022-08-26")
+    assert (m.date, m.city) == ("2022-08-25", "唐山")
+
+
+def test_an_event_listed_among_a_plans_tasks_is_no_meeting():
+    text = (
+        "12月8日,四省边际城市合作发展联席会议第十二次会议在黄山召开。\n"
+        "会议明确,明年四市将重点办好五件实事:推出旅游年卡;开通城际旅游直通车;举办四省边际城市人才交流大会。\n"
+    )
+    a, _ = primary(text, "2023-12-09")
+    assert [m.name for m in a.meetings] == ["四省边际城市合作发展联席会议第十二次会议"]
+    assert "举办四省边际城市人才交流大会" in [g.text for g in a.goals]
+
+
+def test_item_verbs_are_the_rules_own():
+    from regevents.extract.meetings import _ITEM_VERBS
+    from regevents.rules import load_rules
+
+    assert load_rules("meetings")["planned_item"].source.endswith("(?:" + "|".join(_ITEM_VERBS) + ")$")
+
+
+def test_a_theme_in_the_sentence_after_goes_to_the_meeting_referred_to_there():
+    text = (
+        "5月20日,甲乙协同发展区第五次党政联席会议在宁德召开。会议由市长王某某主持。\n\n"
+        "当天下午,首届甲乙海洋经济合作论坛在宁德举行。论坛以“向海图强 协同共赢”为主题,由市委副书记李某某主持。\n"
+    )
+    a, m = primary(text, "2023-05-21")
+    themes = {x.name: x.theme for x in a.meetings}
+    assert themes == {"甲乙协同发展区第五次党政联席会议": None, "首届甲乙海洋经济合作论坛": "向海图强 协同共赢"}

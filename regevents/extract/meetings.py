@@ -244,6 +244,8 @@ def _analyse(
     left = text[sent_start : hit.start]
     # 这是…首次召开的X: a held X there describes the meeting just reported (a past one stays mentioned)
     characterising = bool(rules["characterising"].pattern.match(left))
+    if left.endswith(_ITEM_VERBS) and _planned_item(text, hit.start):
+        return None  # 将重点办好五件实事:…;举办X大会: a task of the plan (a goal), not a meeting
     held_after = rules["held_after"].pattern.match(right)
 
     year = hit.year
@@ -325,6 +327,19 @@ def _analyse(
         hit, status, framed, rule, sent_start, frame_end, place, host, year, headline,
         during=during, day_shift=shift, follows=follows,
     )
+
+
+_ITEM_VERBS = ("举办", "办好", "筹办")  # the item verbs of the rule planned_item
+_ITEM_REACH = 300  # a task list is one sentence; the rule looks no further back than this
+
+
+def _planned_item(text: str, pos: int) -> bool:
+    """Is the name at ``pos`` an item of a plan's task list (rule ``planned_item``)? Its items are
+    cut by ``;`` (a sentence stop for everything else), so the rule reads the whole sentence up to
+    the name: back to the last ``。`` or line break."""
+    lo = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), pos - _ITEM_REACH) + 1
+    left = text[lo:pos]
+    return ":" in left and load_rules("meetings")["planned_item"].pattern.search(left) is not None
 
 
 def _compatible(m: _Mention, g: _Group) -> bool:
@@ -628,20 +643,24 @@ def find_meetings(doc: Document) -> list[Meeting]:
         # theme looks only at its own sentence (looking at all of them per theme was quadratic)
         named = sorted((m.hit.start, i, m.hit.end) for i, g in enumerate(keep) for m in g.mentions)
         named_starts = [x[0] for x in named]
-        ref_starts = sorted(a for a, _ in primary.refs) if primary is not None else []
+        # every kept meeting's references (会议, 论坛 ...: a bare 论坛 refers to the forum) by start
+        refs = sorted((a, i) for i, g in enumerate(keep) for a, _ in g.refs)
     for ts, te, theme in themes:
         s0, s1 = _sentence_of(text, ts)
-        # the meeting named nearest the theme in its sentence; else the reported one, when referred to there
+        # the meeting named nearest the theme in its sentence; else one referred to there (the
+        # reported one first: 论坛以“…”为主题 after …论坛在X举行。 is the forum's theme)
         inside = named[bisect.bisect_left(named_starts, s0) : bisect.bisect_left(named_starts, s1)]
         near = min(((min(abs(a - te), abs(ts - b)), i) for a, i, b in inside), default=None)
         target = keep[near[1]] if near is not None else None
-        if target is None and primary is not None and bisect.bisect_left(ref_starts, s0) < bisect.bisect_left(ref_starts, s1):
-            target = primary
+        if target is None:
+            referred = {i for _, i in refs[bisect.bisect_left(refs, (s0, -1)) : bisect.bisect_left(refs, (s1, -1))]}
+            if referred:
+                own = next((i for i in referred if keep[i] is primary), min(referred))
+                target = keep[own]
         if target is not None and target.theme is None:
             target.theme = theme
             target.refs.append((ts, te))
-            if target is primary:
-                bisect.insort(ref_starts, ts)
+            bisect.insort(refs, (ts, next(i for i, g in enumerate(keep) if g is target)))
 
     clauses = _chair_clauses(text, keep)
     for g in keep:
@@ -654,11 +673,38 @@ def find_meetings(doc: Document) -> list[Meeting]:
     body_start = next((ln.start for ln in doc.zoning.lines if ln.zone == "body"), 0)
     _date_from_previous(text, keep, out, dates, max(body_start, doc.source.dateline_end or 0))
     if primary is not None:
-        nxt = next((g for g in keep if g is not primary and g.status == ANNOUNCED and g.kind() == primary.kind()), None)
+        bare = _name_bare_editions(out)
+        nxt = next((g for g in keep if g is not primary and g.status == ANNOUNCED
+                    and (g.kind() == primary.kind() or ids[id(g)] in bare)), None)
         if nxt is not None:
             out[0].next_meeting = ids[id(nxt)]
         _share_time_and_place(keep, out, primary)
     return out
+
+
+_BARE_EDITION = regex.compile(r"第[0-9一二三四五六七八九十百零〇两]{1,5}[届次](?:全体)?会议")
+
+
+def _name_bare_editions(out: list[Meeting]) -> set[str]:
+    """``会议确定,第十九次会议将于2023年在烟台举行`` after a report on ``X第十八次会议``: the
+    announced ``第十九次会议`` is the series' next one, named ``X第十九次会议`` with X's kind.
+
+    Why: the genre names the next edition by its ordinal alone; a record called ``第十九次会议``
+    says nothing on its own. Only an announced record whose whole name is an ordinal, when the
+    reported meeting's name ends in an ordinal of another edition; its evidence keeps the text's
+    wording. Returns the ids renamed."""
+    reported = out[0]
+    tail = _BARE_EDITION.search(reported.name)
+    if tail is None or tail.end() != len(reported.name) or tail.start() == 0:
+        return set()
+    series = reported.name[: tail.start()]
+    renamed = set()
+    for m in out[1:]:
+        if m.status == ANNOUNCED and _BARE_EDITION.fullmatch(m.name) and m.edition != reported.edition:
+            m.name = series + m.name
+            m.kind = reported.kind
+            renamed.add(m.id)
+    return renamed
 
 
 def _name_parts_apart(keep: list[_Group]) -> None:
