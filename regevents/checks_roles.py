@@ -73,6 +73,7 @@ class Reading(NamedTuple):
         return self.division[0] if self.division else None
 
 
+@lru_cache(maxsize=None)  # a table, not a wording: one entry, kept
 def _division_words() -> WordSet:
     """Every wording ``places().lookup_all`` answers (full names, aliases and short forms of
     every level, former units and ordinary words included): the gazetteer's own word set of
