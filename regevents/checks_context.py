@@ -14,7 +14,7 @@ from functools import cached_property
 
 from .models import Article, Attendee, CooperationGoal, Meeting, SignedDocument, Span
 from .normalize import CleanText, normalize
-from .zones import BODY, HEADLINE, Line, Zoning, zone
+from .zones import HEADLINE, Zoning, zone
 
 Record = Meeting | Attendee | SignedDocument | CooperationGoal
 
@@ -64,27 +64,32 @@ class Context:
         """Clean headline + body text, other lines blanked (same length as the clean text)."""
         return self.zoning.readable_text if self.zoning is not None else None
 
-    @cached_property
-    def body(self) -> str | None:
-        """Clean text with everything but body lines blanked (same length)."""
-        return self._only(BODY)
+    def headline_windows(self) -> list[tuple[int, int]]:
+        """The ``[start, end)`` of each headline line: where the readable text is the headline.
 
-    @cached_property
-    def headline(self) -> str | None:
-        """Clean text with everything but headline lines blanked (same length)."""
-        return self._only(HEADLINE)
+        A check reading the headline reads :attr:`readable` inside these windows instead of a
+        copy of the page with every other line blanked (that copy cost a Python step per line
+        of the page). Every window is followed by a newline or the end of the text, as each
+        line is, and a clause never holds a newline, so a clause found inside a window ends
+        inside it, exactly as in the blanked copy.
+        """
+        if self.zoning is None:
+            return []
+        return [(ln.start, ln.end) for ln in self.zoning.lines if ln.zone == HEADLINE]
 
-    def _only(self, zone_name: str) -> str | None:
-        """The readable text (headline and body kept, every other line blanked) with the
-        lines of the other readable zone blanked too: the same string as blanking every
-        line not in ``zone_name`` from the clean text, with a piece per headline line
-        rather than per line of the page (a headline is a line or two, a page hundreds)."""
-        if self.zoning is None or self.clean is None:
-            return None
-        other = HEADLINE if zone_name == BODY else BODY
-        if zone_name == BODY:
-            return _blank_lines(self.zoning.readable_text, [ln for ln in self.zoning.lines if ln.zone == other])
-        return _keep_lines(self.zoning.readable_text, [ln for ln in self.zoning.lines if ln.zone == zone_name])
+    def body_windows(self) -> list[tuple[int, int]]:
+        """The stretches of :attr:`readable` between the headline lines: where it is the body
+        (everything else in it is blank already). Each stretch after a headline starts at that
+        line's newline, so what is read there is cut off from the headline as by blanking it."""
+        if self.readable is None:
+            return []
+        out: list[tuple[int, int]] = []
+        lo = 0
+        for start, end in self.headline_windows():
+            out.append((lo, start))
+            lo = end
+        out.append((lo, len(self.readable)))
+        return out
 
     def span(self, start: int, end: int) -> Span | None:
         """Evidence span (original offsets) for clean ``[start, end)``."""
@@ -93,30 +98,3 @@ class Context:
     def orig_range(self, start: int, end: int) -> tuple[int, int] | None:
         return self.clean.orig_range(start, end) if self.clean is not None else None
 
-
-def _blank_lines(text: str, lines: list[Line]) -> str:
-    """``text`` with each of ``lines`` turned to spaces (same length)."""
-    pieces: list[str] = []
-    pos = 0
-    for ln in lines:
-        pieces.append(text[pos : ln.start])
-        pieces.append(" " * (ln.end - ln.start))
-        pos = ln.end
-    pieces.append(text[pos:])
-    return "".join(pieces)
-
-
-def _keep_lines(text: str, lines: list[Line]) -> str:
-    """``text`` with everything but ``lines`` and the newlines turned to spaces (same length)."""
-    pieces: list[str] = []
-    pos = 0
-    for ln in lines:
-        pieces.append(_blank_keeping_newlines(text[pos : ln.start]))
-        pieces.append(text[ln.start : ln.end])
-        pos = ln.end
-    pieces.append(_blank_keeping_newlines(text[pos:]))
-    return "".join(pieces)
-
-
-def _blank_keeping_newlines(s: str) -> str:
-    return "\n".join(" " * len(part) for part in s.split("\n"))

@@ -44,34 +44,33 @@ def _canonical(ctx: Context) -> Iterator[tuple[str, str, str, list[Span]]]:
         yield g.id, "text", g.text, g.evidence
 
 
-def _all_spans(ctx: Context) -> Iterator[tuple[str, str | None, Span]]:
-    """(where, record id or None, span) of every span in the article."""
+def _span_groups(ctx: Context) -> Iterator[tuple[str, str | None, list[Span]]]:
+    """(where, record id or None, spans) of every list of spans in the article."""
     a = ctx.article
-    for sp in a.source.evidence:
-        yield "source", None, sp
+    yield "source", None, a.source.evidence
     for rid, _field, _value, evidence in _canonical(ctx):
-        for sp in evidence:
-            yield rid, rid, sp
+        yield rid, rid, evidence
     for r in (*a.documents, *a.goals):
         if r.count_evidence is not None:
-            yield f"{r.id}.count_evidence", r.id, r.count_evidence
+            yield f"{r.id}.count_evidence", r.id, [r.count_evidence]
     for i, issue in enumerate(a.issues):
-        for sp in issue.evidence:
-            yield f"issues[{i}] ({issue.code})", None, sp
+        yield f"issues[{i}] ({issue.code})", None, issue.evidence
 
 
 def check_grounding(ctx: Context) -> list[Issue]:
-    out: list[Issue] = []
-    for rid, _field, _value, evidence in _canonical(ctx):
-        if not evidence:
-            out.append(make("missing_evidence", [rid], ref=rid))
+    records = list(_canonical(ctx))
+    out = [make("missing_evidence", [rid], ref=rid) for rid, _field, _value, evidence in records if not evidence]
     if ctx.original is not None:
         out.extend(_span_mismatches(ctx, ctx.original))
-    for rid, field, value, evidence in _canonical(ctx):
-        if _DAMAGED_VALUE.search(value):
+    for rid, field, value, evidence in records:
+        # damage is a ? or U+FFFD: a value or span without either has none (cheap `in` tests
+        # first; a value that is no string goes to the pattern, which says what is wrong with it)
+        if (not isinstance(value, str) or "?" in value or DAMAGE in value) and _DAMAGED_VALUE.search(value):
             out.append(make("damaged_text", [rid], evidence[:1], ref=rid, field=field, value=value))
             continue
         for sp in evidence:
+            if "?" not in sp.text and DAMAGE not in sp.text:
+                continue  # what _repair would find first
             found = _repair(ctx, sp, value)
             if found is not None:
                 out.append(make("repaired_damaged_text", [rid], [found], ref=rid, field=field, value=value, original=found.text))
@@ -81,14 +80,16 @@ def check_grounding(ctx: Context) -> list[Issue]:
 
 def _span_mismatches(ctx: Context, text: str) -> list[Issue]:
     out: list[Issue] = []
-    for owner, rid, sp in _all_spans(ctx):
-        ref = [rid] if rid is not None else []
-        if sp.end > len(text) or sp.start > sp.end:
-            out.append(make("span_mismatch", ref, [], ref=owner, start=sp.start, end=sp.end,
-                            detail=f"lies outside the text (length {len(text)})"))
-        elif text[sp.start : sp.end] != sp.text:
-            out.append(make("span_mismatch", ref, [], ref=owner, start=sp.start, end=sp.end,
-                            detail=f"reads {_short(text[sp.start:sp.end])!r} in the text, not {_short(sp.text)!r}"))
+    n = len(text)
+    for owner, rid, spans in _span_groups(ctx):
+        for sp in spans:
+            start, end = sp.start, sp.end
+            if end > n or start > end:
+                out.append(make("span_mismatch", [rid] if rid is not None else [], [], ref=owner, start=start, end=end,
+                                detail=f"lies outside the text (length {n})"))
+            elif text[start:end] != sp.text:
+                out.append(make("span_mismatch", [rid] if rid is not None else [], [], ref=owner, start=start, end=end,
+                                detail=f"reads {_short(text[start:end])!r} in the text, not {_short(sp.text)!r}"))
     return out
 
 

@@ -15,15 +15,15 @@ at the start (from :func:`regevents.gazetteer.places`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
 from .checks_context import Context
-from .gazetteer import Place, places, posts
+from .gazetteer import LEVELS, Place, WordSet, place_words, places, posts
 from .issues import make
-from .models import Attendee, Issue, Role
+from .models import Attendee, Issue, Meeting, Role
 
 # rest of a government head/deputy post after its division: 长 / 省长 / 副市长 / 常务副区长 / 代县长
 _GOV = regex.compile(r"(?P<pre>常务副|副|代)?(?P<marker>自治区|自治州|自治县|自治旗|[省市县区州旗盟镇乡])?长")
@@ -58,11 +58,9 @@ _NATIONAL_CATEGORIES = frozenset({"government", "state", "congress"})
 _MAX_DIVISION = 12
 
 
-@dataclass(frozen=True)
-class ReadRole:
-    """A role as the checks see it."""
+class Reading(NamedTuple):
+    """A printed role (org + title) as the checks see it: a function of the wording alone."""
 
-    role: Role
     printed: str  # org + title
     division: tuple[Place, ...]  # candidate divisions at the start, best first (empty: none)
     rest: str  # the printed wording after the division
@@ -75,33 +73,38 @@ class ReadRole:
         return self.division[0] if self.division else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=None)  # a table, not a wording: one entry, kept
+def _division_words() -> WordSet:
+    """Every wording ``places().lookup_all`` answers (full names, aliases and short forms of
+    every level, former units and ordinary words included): the gazetteer's own word set of
+    them (built once, and shared with the role reader of the attendees), which tells in one
+    dictionary probe per candidate length which prefixes of a printed role are worth looking up."""
+    return place_words(short_levels=LEVELS, words=True)
+
+
 def _division_prefix(printed: str) -> tuple[tuple[Place, ...], int]:
     """Candidate divisions written at the start of ``printed`` and the length they take.
 
-    A short form that is also an ordinary word (合作 for 合作市) does not count.
+    A short form that is also an ordinary word (合作 for 合作市) does not count. The
+    prefixes of 2 to min(len - 1, 12) characters are tried longest first, as a loop over
+    every length would, but only those :func:`_division_words` holds (``lookup_all``
+    finds nothing for the others).
     """
     g = places()
-    for k in range(min(len(printed) - 1, _MAX_DIVISION), 1, -1):
+    for k in _division_words().ends_from(printed, 0, min(len(printed) - 1, _MAX_DIVISION)):
+        if k < 2:
+            break  # one-character words come last
         cand = printed[:k]
-        found = g.lookup_all(cand)
-        if not found:
-            continue
-        usable = tuple(p for p in found if cand == p.name or cand in p.aliases or p.word == 0)
+        usable = tuple(p for p in g.lookup_all(cand) if cand == p.name or cand in p.aliases or p.word == 0)
         if usable:
             return usable, k
     return (), 0
 
 
-def read_role(role: Role) -> ReadRole:
-    printed = (role.org or "") + role.title
-    return ReadRole(role, printed, *_read_printed(printed))
-
-
 @lru_cache(maxsize=4096)
-def _read_printed(printed: str) -> tuple[tuple[Place, ...], str, str | None, str | None, str | None]:
-    """(division, rest, marker, family, branch) of a printed role: a function of the wording
-    and the gazetteers alone, so each wording is read once (articles repeat the same posts)."""
+def read_printed(printed: str) -> Reading:
+    """How a printed role reads: a function of the wording and the gazetteers alone, so each
+    wording is read once (articles repeat the same posts)."""
     body = printed.removeprefix("中共")
     division, k = _division_prefix(body)
     rest = body[k:]
@@ -124,7 +127,11 @@ def _read_printed(printed: str) -> tuple[tuple[Place, ...], str, str | None, str
             info = posts().info(rest)
             if info is not None and info.level == "national" and info.category in _NATIONAL_CATEGORIES:
                 branch, marker = "national", "national"
-    return division, rest, marker, family, branch
+    return Reading(printed, division, rest, marker, family, branch)
+
+
+def read_role(role: Role) -> Reading:
+    return read_printed((role.org or "") + role.title)
 
 
 def fits(marker: str, place: Place, branch: str | None) -> bool:
@@ -148,20 +155,26 @@ def _title_known(title: str) -> bool:
 
 def check_roles(ctx: Context) -> list[Issue]:
     out: list[Issue] = []
+    inside_of: dict[str, tuple[Meeting, frozenset[str]] | None] = {}  # per meeting, asked per attendee
     for person in ctx.article.attendees:
-        read = [read_role(r) for r in person.roles]
-        for rr in read:
-            if not _title_known(rr.role.title):
-                out.append(make("unknown_title", [person.id], person.evidence, ref=person.id, name=person.name, title=rr.role.title))
+        roles = person.roles
+        if not roles:
+            continue  # nothing to read, and nothing any of the role checks could report
+        read = [read_role(r) for r in roles]
+        for role, rr in zip(roles, read):
+            if not _title_known(role.title):
+                out.append(make("unknown_title", [person.id], person.evidence, ref=person.id, name=person.name, title=role.title))
             if rr.marker is not None and rr.division and not any(fits(rr.marker, p, rr.branch) for p in rr.division):
                 out.append(make("title_org_mismatch", [person.id], person.evidence, ref=person.id, name=person.name,
                                 title=rr.rest, org=rr.division[0].name, marker=_MARKER_NAMES.get(rr.marker, rr.marker)))
-        out.extend(_conflicts(person, read))
-        out.extend(_outside_regions(ctx, person, read))
+        if len(read) > 1:  # a conflict takes two roles
+            out.extend(_conflicts(person, read))
+        if person.meetings and any(rr.division for rr in read):
+            out.extend(_outside_regions(ctx, person, read, inside_of))
     return out
 
 
-def _conflicts(person: Attendee, read: list[ReadRole]) -> list[Issue]:
+def _conflicts(person: Attendee, read: list[Reading]) -> list[Issue]:
     out: list[Issue] = []
     seen: set[tuple[str, str]] = set()
     placed = [rr for rr in read if rr.family and rr.place is not None]
@@ -182,13 +195,10 @@ def _conflicts(person: Attendee, read: list[ReadRole]) -> list[Issue]:
     return out
 
 
-def _region_provinces(regions: list[str]) -> frozenset[str]:
-    return _region_provinces_of(tuple(regions))
-
-
 @lru_cache(maxsize=1024)
-def _region_provinces_of(regions: tuple[str, ...]) -> frozenset[str]:
-    """A function of the regions and the place gazetteer alone: cached (asked per attendee)."""
+def _region_provinces(regions: tuple[str, ...]) -> frozenset[str]:
+    """The regions with their provinces, short and full names: a function of the regions and the
+    place gazetteer alone, so cached."""
     g = places()
     out: set[str] = set()
     for r in regions:
@@ -201,14 +211,21 @@ def _region_provinces_of(regions: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _outside_regions(ctx: Context, person: Attendee, read: list[ReadRole]) -> list[Issue]:
+def _outside_regions(ctx: Context, person: Attendee, read: list[Reading],
+                     inside_of: dict[str, tuple[Meeting, frozenset[str]] | None]) -> list[Issue]:
+    """Posts of a division outside the regions of a meeting the person took part in.
+    ``inside_of`` keeps each meeting's regions as read for an earlier attendee of the article."""
     out: list[Issue] = []
     done: set[tuple[str, str]] = set()
     for mid in person.meetings:
-        meeting = ctx.meeting(mid)
-        if meeting is None or not meeting.regions:
+        if mid in inside_of:
+            known = inside_of[mid]
+        else:
+            meeting = ctx.meeting(mid)
+            known = inside_of[mid] = (meeting, _region_provinces(tuple(meeting.regions))) if meeting is not None and meeting.regions else None
+        if known is None:
             continue
-        inside = _region_provinces(meeting.regions)
+        meeting, inside = known
         for rr in read:
             if not rr.division:
                 continue

@@ -31,6 +31,7 @@ _CREDIT_ORG = regex.compile(r"\p{Han}{2,14}(?:中心|报社|日报|晚报|网|�
 _GENERIC_OUTLETS = frozenset({"本报", "本网", "本台", "本刊", "本站", "新闻", "消息"})
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.\-]{1,30}")
+_LEAD_BRACKET = regex.compile(r"\([^()\n]{2,60}\)")  # a bracketed credit in the lead: (记者 某某)
 _NOT_NAMES = frozenset({"总编室", "编辑部", "新闻中心", "综合", "供稿", "本报", "新华社"})
 
 
@@ -114,7 +115,7 @@ def _credit_regions(clean: CleanText, zoning: Zoning) -> list[tuple[int, int]]:
             regions.append((ln.start, ln.end))
     if first_body is not None:
         head = clean.text[first_body.start : min(first_body.end, first_body.start + 120)]
-        for m in regex.finditer(r"\([^()\n]{2,60}\)", head):
+        for m in _LEAD_BRACKET.finditer(head):
             regions.append((first_body.start + m.start(), first_body.start + m.end()))
         lead = load_rules("source")["lead_credit"].pattern.search(head, 0, 40)
         if lead:
@@ -122,12 +123,12 @@ def _credit_regions(clean: CleanText, zoning: Zoning) -> list[tuple[int, int]]:
     return regions
 
 
-def _byline(clean: CleanText, zoning: Zoning) -> tuple[list[str], list[Span]]:
+def _byline(clean: CleanText, zoning: Zoning, credits: list[tuple[int, int]]) -> tuple[list[str], list[Span]]:
     rules = load_rules("source")
     text = clean.text
     names: list[str] = []
     evidence: list[Span] = []
-    for start, end in _credit_regions(clean, zoning):
+    for start, end in credits:
         for m in rules["credit"].finditer(text, start, end):
             found, last_end = _names_after(text, m.end(), 40, end)
             for n in found:
@@ -155,7 +156,9 @@ def _dateline(text: str, zoning: Zoning) -> regex.Match[str] | None:
     return None
 
 
-def _outlet(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None, regex.Match[str] | None]:
+def _outlet(
+    clean: CleanText, zoning: Zoning, credits: list[tuple[int, int]]
+) -> tuple[str | None, Span | None, regex.Match[str] | None]:
     rules = load_rules("source")
     text = clean.text
     header_like = [ln for ln in zoning.lines if ln.zone in (META, HEADLINE, CAPTION) or ln.rule == "editor_chain"]
@@ -178,7 +181,7 @@ def _outlet(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None, 
         if m:
             if m["outlet"] not in _GENERIC_OUTLETS:
                 return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), dateline
-    for start, end in _credit_regions(clean, zoning):
+    for start, end in credits:
         m = rules["credit_outlet"].search(text, start, end)
         if m and m["outlet"] not in _GENERIC_OUTLETS:
             return m["outlet"], clean.span(m.start("outlet"), m.end("outlet")), dateline
@@ -203,7 +206,8 @@ def _stamp(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None]:
 def read_source(clean: CleanText, zoning: Zoning, published: str | None = None) -> SourceInfo:
     """Outlet, date and byline of the article. ``published`` is the caller's EDTF date, if any."""
     info = SourceInfo()
-    outlet, outlet_span, dateline = _outlet(clean, zoning)
+    credits = _credit_regions(clean, zoning)  # read by the outlet's last resort and the byline
+    outlet, outlet_span, dateline = _outlet(clean, zoning, credits)
     if dateline is None:
         dateline = _dateline(clean.text, zoning)
     info.outlet = outlet
@@ -228,6 +232,6 @@ def read_source(clean: CleanText, zoning: Zoning, published: str | None = None) 
     elif published:
         info.published, info.published_from = published, "argument"
 
-    info.byline, spans = _byline(clean, zoning)
+    info.byline, spans = _byline(clean, zoning, credits)
     info.evidence.extend(spans)
     return info

@@ -104,3 +104,16 @@ def test_gloss_hosts_are_the_han_script_and_the_damage_marks():
         ch = chr(cp)
         expected = reference.fullmatch(ch) is not None
         assert (_GLOSS_HOST.fullmatch(ch) is not None) == expected == _is_gloss_host(ch), hex(cp)
+
+
+# ---------------------------------------------------------------- validate
+
+def test_role_division_words_are_every_wording_the_gazetteer_looks_up():
+    """checks_roles tries only the prefixes its word set holds: it must hold every full name,
+    alias and short form ``places().lookup_all`` answers, and nothing it does not."""
+    from regevents.checks_roles import _division_words
+    from regevents.gazetteer import places
+
+    every = {w for p in places() for w in (p.name, p.short, *p.aliases)}
+    assert _division_words().words == frozenset(every)
+    assert all(places().lookup_all(w) for w in every)
