@@ -140,3 +140,13 @@ def test_lead_credit_outside_brackets_is_read():
     assert a.source.byline == ["梁某某"]
     # prose mentioning a reporter's report credits nobody
     assert regevents.parse("会议举行\n\n会议今日举行,记者了解到相关报道。\n").source.byline == []
+
+
+def test_editor_credit_after_a_wide_gap_on_a_damaged_source_line():
+    """The line's own label is mojibake (来源 garbled), the credit closing it still names the editor."""
+    text = (
+        "甲乙城市联席会议在唐山召开\n\n"
+        "本报讯(记者 郭某)8月25日,甲乙城市联席会议在唐山召开。\n\n"
+        "鏉ユ簮锛?唐山劳动日报　　责任编辑：刘 冰\n"
+    )
+    assert "刘冰" in regevents.parse(text).source.byline
