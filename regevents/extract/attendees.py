@@ -62,9 +62,11 @@ from .role_context import (
 
 _SENT_END = re.compile(r"[。!?\n]")  # the stdlib engine scans a plain class faster (whole text, every parse)
 _CLAUSE_END = regex.compile(r"[,;。!?\n]")
-# two to four name characters and a 、; a list starts there when no name character precedes (checked in
-# code: a lookbehind in front would make the engine try every position instead of skipping to the class)
-_LIST_HEAD = regex.compile(r"[\p{Han}\ufffd]{2,4}、")
+# a list starts with two to four name characters after no name character, then a 、: found from the 、 (a
+# literal the engine skips to), the rest read behind it; group ``head`` is where the list starts. (Each 、 after
+# such a run is one list head, as in a left-to-right scan of ``[\p{Han}\ufffd]{2,4}、`` that drops the matches
+# with a name character before them: the runs are cut by the 、 themselves, so no match can overlap another.)
+_LIST_HEAD = regex.compile(r"、(?<=(?<![\p{Han}\ufffd])(?P<head>[\p{Han}\ufffd]{2,4})、)")
 _BETWEEN_MEMBERS = regex.compile(r"[,、;\s]*(?:(?:与|和|及|以及|同)[,、;\s]*)?")
 _CONNECTOR = regex.compile(r"(?:^|[并、和及后])$")  # the gap before a further action ends with a joining word
 _ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
@@ -694,12 +696,27 @@ def _list_mentions(text: str, known: set[str], taken: set[int]) -> list[Mention]
     pred = _rules()["list_predicate"].pattern
     prefilter = _predicate_in_run()
     out: list[Mention] = []
-    for m in _LIST_HEAD.finditer(text):
-        start = m.start()
-        if start in taken or (start > 0 and _HAN_OR_DAMAGE.match(text, start - 1)):
-            continue  # inside a longer word (more than four characters before the 、)
-        if prefilter and pred.search(text, start, _NAME_LIST_RUN.match(text, start).end()) is None:
-            continue  # no attendance verb where the list could end (see _predicate_in_run)
+    search = _LIST_HEAD.search
+    run_end = -1  # the run of list characters the last head opened, and the last predicate found in it
+    last_pred = -1
+    at = 0
+    while (m := search(text, at)) is not None:
+        at = m.end()
+        start = m.start("head")
+        if start in taken:
+            continue
+        if prefilter:
+            # the heads of one run share its end: a predicate found from an earlier head serves a later
+            # one that starts before it, and none found from a head means none from the later ones
+            if start >= run_end:
+                run_end = _NAME_LIST_RUN.match(text, start).end()
+                last_pred = -1
+            if start > last_pred:
+                found = pred.search(text, start, run_end)
+                if found is None:
+                    at = max(at, run_end)  # no attendance verb where the list could end (see _predicate_in_run)
+                    continue
+                last_pred = found.start()
         names: list[NameHit] = []
         pos = start
         while True:
