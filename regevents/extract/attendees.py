@@ -42,7 +42,7 @@ import regex
 
 from ..document import Document
 from ..gazetteer import Place, RoleSpan, WordSet, alternation, orgs, place_words, places, posts, surnames
-from ..models import Attendee, Meeting, Role, Span
+from ..models import Attendee, Meeting, Role, Span, trusted_model
 from ..normalize import DAMAGE
 from ..rules import load_rules
 from ..zones import HEADLINE
@@ -1261,8 +1261,9 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
             evidence.append(doc.span(*r))
             if len(evidence) >= MAX_EVIDENCE:
                 break
-        out.append(
-            Attendee(
+        out.append(  # every value is built above from checked parts (Role records, trusted spans, str)
+            trusted_model(
+                Attendee,
                 id=f"p{len(out) + 1}",
                 name=person.name,
                 roles=roles,
