@@ -42,7 +42,7 @@ import regex
 
 from ..document import Document
 from ..gazetteer import Place, RoleSpan, WordSet, alternation, orgs, place_words, places, posts, surnames
-from ..models import Attendee, Meeting, Role, Span
+from ..models import Attendee, Meeting, Role, Span, trusted_model
 from ..normalize import DAMAGE
 from ..rules import load_rules
 from ..zones import HEADLINE
@@ -62,9 +62,11 @@ from .role_context import (
 
 _SENT_END = re.compile(r"[。!?\n]")  # the stdlib engine scans a plain class faster (whole text, every parse)
 _CLAUSE_END = regex.compile(r"[,;。!?\n]")
-# two to four name characters and a 、; a list starts there when no name character precedes (checked in
-# code: a lookbehind in front would make the engine try every position instead of skipping to the class)
-_LIST_HEAD = regex.compile(r"[\p{Han}\ufffd]{2,4}、")
+# a list starts with two to four name characters after no name character, then a 、: found from the 、 (a
+# literal the engine skips to), the rest read behind it; group ``head`` is where the list starts. (Each 、 after
+# such a run is one list head, as in a left-to-right scan of ``[\p{Han}\ufffd]{2,4}、`` that drops the matches
+# with a name character before them: the runs are cut by the 、 themselves, so no match can overlap another.)
+_LIST_HEAD = regex.compile(r"、(?<=(?<![\p{Han}\ufffd])(?P<head>[\p{Han}\ufffd]{2,4})、)")
 _BETWEEN_MEMBERS = regex.compile(r"[,、;\s]*(?:(?:与|和|及|以及|同)[,、;\s]*)?")
 _CONNECTOR = regex.compile(r"(?:^|[并、和及后])$")  # the gap before a further action ends with a joining word
 _ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
@@ -111,6 +113,9 @@ class Mention:
 
 
 def _rules():
+    """The rule file. Short slices and windows are searched with ``rule.pattern`` directly: ``Rule.search``
+    adds its timeout only to ranges of ``rules.TIMEOUT_MIN_CHARS`` or more, and its call costs as much as
+    the search of a few characters."""
     return load_rules("attendees")
 
 
@@ -223,6 +228,57 @@ def _title_starts(text: str) -> list[int]:
     return out
 
 
+_FINAL_ALTERNATION = re.compile(r"\(\?:(?P<alts>[^()]*)\)\$")
+_LAST_GROUP_KIND = re.compile(r"\(\?P<kind>[^()]*\)\Z")
+
+
+@lru_cache(maxsize=1)
+def _body_suffix_ends() -> frozenset[str] | None:
+    """The characters a match of rule ``body_suffix`` can end with (its last characters), or None.
+
+    A body that must end like one (``_unknown_body``, ``_listed_body``) ends right before the title,
+    so the character before the title must be one of these: one set test instead of the clause
+    segment and three patterns, for the many bare titles after an ordinary word (习近平总书记).
+    Derived from the rule's source while it keeps the shape ``(?:word|word|[chars]…)$`` of literal
+    Han words and classes; any other shape returns None and turns the test off.
+    """
+    m = _FINAL_ALTERNATION.fullmatch(_rules()["body_suffix"].source)
+    if m is None:
+        return None
+    out: set[str] = set()
+    for alt in m.group("alts").split("|"):
+        chars = alt[1:-1] if alt.startswith("[") and alt.endswith("]") else alt
+        if not chars or not all(_HAN_OR_DAMAGE.match(c) for c in chars):
+            return None
+        out.update(chars if alt.startswith("[") else chars[-1])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _institution_kinds() -> dict[str, tuple[str, ...]] | None:
+    """Title -> the institution kinds (rule ``institution_body``, its ``titles``) that have it, or None.
+
+    ``_institution_body`` needs the body to end with a kind whose titles hold the title that follows
+    it: when the text before the title ends with none of those kinds, there is nothing to read.
+    Only while the rule ends with its ``kind`` group (so that a full match ends with the kind);
+    otherwise None turns the test off.
+    """
+    rule = _rules()["institution_body"]
+    if _LAST_GROUP_KIND.search(rule.source) is None:
+        return None
+    out: dict[str, list[str]] = {}
+    for kind, titles in rule.meta["titles"].items():
+        for t in titles:
+            out.setdefault(t, []).append(kind)
+    return {t: tuple(ks) for t, ks in out.items()}
+
+
+def _ends_like_body(text: str, end: int) -> bool:
+    """Can a body that matches rule ``body_suffix`` end at ``end`` (see :func:`_body_suffix_ends`)?"""
+    ends = _body_suffix_ends()
+    return ends is None or (end > 0 and text[end - 1] in ends)
+
+
 def _unknown_body(text: str, title_start: int) -> int | None:
     """Start of ``place or known body + unknown body`` written right before a title, or None.
 
@@ -231,13 +287,15 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     司长, 水利部黄河水利委员会 + 主任) and ends like a body name (rule
     ``body_suffix``), with no function word or verb in it (rule ``not_a_body``).
     """
+    if not _ends_like_body(text, title_start):
+        return None
     start = _clause_segment(text, title_start, _MAX_PREFIXED_BODY + 1)
     if start is None:
         return None
     cand = text[start:title_start]
-    if len(cand) < 4 or not _rules()["body_suffix"].search(cand) or not _ALL_HAN.fullmatch(cand):
+    if len(cand) < 4 or not _rules()["body_suffix"].pattern.search(cand) or not _ALL_HAN.fullmatch(cand):
         return None
-    if _rules()["not_a_body"].search(cand):
+    if _rules()["not_a_body"].pattern.search(cand):
         return None
     place, _, rest = split_place(cand)
     if place is not None:
@@ -275,10 +333,10 @@ def _body_prefix(text: str, start: int, org: str = "") -> int | None:
         return None
     cand = text[seg:start]
     rules = _rules()
-    mechanism = rules["mechanism_body"].search(cand) if _BODY_NAME.fullmatch(cand) else None
-    if mechanism is not None and mechanism.start() >= 2 and not rules["not_a_body"].search(cand, 0, mechanism.start()):
+    mechanism = rules["mechanism_body"].pattern.search(cand) if _BODY_NAME.fullmatch(cand) else None
+    if mechanism is not None and mechanism.start() >= 2 and not rules["not_a_body"].pattern.search(cand, 0, mechanism.start()):
         return seg  # 长三角G60科创走廊联席会议 + 办公室主任: a mechanism owns its office
-    if not _ALL_HAN.fullmatch(cand) or rules["not_a_body"].search(cand):
+    if not _ALL_HAN.fullmatch(cand) or rules["not_a_body"].pattern.search(cand):
         return None
     if split_place(cand)[0] is not None or _central_prefix(cand, rest=1) or rules["institution_body"].pattern.fullmatch(cand):
         return seg
@@ -313,13 +371,16 @@ def _institution_body(text: str, title_start: int, title: str) -> int | None:
     ``institution_body``, whose ``titles`` say which posts each kind of
     institution has), and holds no function word or verb (rule ``not_a_body``).
     """
+    kinds = _institution_kinds()
+    if kinds is not None and not any(text.endswith(k, 0, title_start) for k in kinds.get(title, ())):
+        return None
     start = _clause_segment(text, title_start, _MAX_BODY + 1)
     if start is None or title_start - start < 3:
         return None
     cand = text[start:title_start]
     rule = _rules()["institution_body"]
     m = rule.pattern.fullmatch(cand)
-    if m is None or not _ALL_HAN.fullmatch(cand) or _rules()["not_a_body"].search(cand):
+    if m is None or not _ALL_HAN.fullmatch(cand) or _rules()["not_a_body"].pattern.search(cand):
         return None
     if title not in rule.meta["titles"].get(m.group("kind"), ()):
         return None
@@ -338,21 +399,19 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
         org = text[m.start : m.title_start] or None
         start = m.start
         if start > 0:
-            lvl = rules["level_prefix"].search(text[max(0, start - 4) : start])
+            lvl = rules["level_prefix"].pattern.search(text[max(0, start - 4) : start])
             if org is None:
                 info = posts().info(title)
-                body = _unknown_body(text, start)
-                inst = None if body is not None else _institution_body(text, start, title)
                 if lvl and info is not None and info.category == _GENERIC:
                     org = lvl.group()  # 省领导
                     start -= len(org)
-                elif body is not None:
+                elif (body := _unknown_body(text, start)) is not None:
                     org = text[body:start]  # 深圳市前海管理局局长: a place and a body the vocabulary lacks
                     start = body
-                elif inst is not None:
+                elif (inst := _institution_body(text, start, title)) is not None:
                     org = text[inst:start]  # 某某大学校长: an institution the vocabulary lacks
                     start = inst
-                elif not rules["bare_title_context"].search(text[start - 1 : start]):
+                elif not rules["bare_title_context"].pattern.search(text[start - 1 : start]):
                     dangling.append(RoleHit(start, m.end, None, title))
                     continue
             elif lvl and split_place(org)[0] is None and not org.startswith(("中共", "中央", "国家", "国务院", "全国")):
@@ -403,10 +462,14 @@ def _with_parent_place(text: str, start: int, org: str) -> tuple[int, str]:
     The role pattern reads one place, so the match starts at the lower one; this walks back over
     the city and the province written before it.
     """
+    full_names = _full_place_names()
+    if not (start >= 2 and text.startswith("中共", start - 2)) and not any(
+        start - b >= 2 for b in full_names.starts_before(text, start, max(0, start - _MAX_PLACE))
+    ):
+        return start, org  # no full place name of two or more characters and no 中共 before: nothing to add
     place = split_place(org)[0]
     if place is None or org.startswith("中共"):
         return start, org
-    full_names = _full_place_names()
     for _ in range(2):
         found = None
         for b in full_names.starts_before(text, start, max(0, start - _MAX_PLACE)):  # the longest first
@@ -451,7 +514,7 @@ def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> lis
                 chains[-1].append(h)
                 continue
             unknown = _UNKNOWN_BODY.fullmatch(gap)
-            if unknown and (h.org or is_dangling) and not _rules()["not_a_body"].search(unknown.group("body")):
+            if unknown and (h.org or is_dangling) and not _rules()["not_a_body"].pattern.search(unknown.group("body")):
                 # 全国政协副主席、九三学社中央常务副主席: the body is not in the vocabulary but
                 # stands between the 、 and the known part of the next role (or its bare title)
                 chains[-1].append(RoleHit(last.end + 1, h.end, unknown.group("body") + (h.org or ""), h.title))
@@ -472,14 +535,16 @@ def _listed_body(text: str, h: RoleHit) -> RoleHit | None:
     and no place (a place would have made a role already). Its owner comes from context
     (``role_context.resolve_role``: a SAR bureau after a SAR official).
     """
+    if not _ends_like_body(text, h.start):
+        return None
     j = text.rfind("、", max(0, h.start - _MAX_BODY - 1), h.start)
     if j < 1 or not _HAN_OR_DAMAGE.match(text[j - 1]):
         return None
     body = text[j + 1 : h.start]
     rules = _rules()
-    if len(body) < 2 or not _ALL_HAN.fullmatch(body) or not rules["body_suffix"].search(body):
+    if len(body) < 2 or not _ALL_HAN.fullmatch(body) or not rules["body_suffix"].pattern.search(body):
         return None
-    if rules["not_a_body"].search(body) or _PARTIAL_BODY.match(body) or split_place(body)[0] is not None:
+    if rules["not_a_body"].pattern.search(body) or _PARTIAL_BODY.match(body) or split_place(body)[0] is not None:
         return None
     return RoleHit(j + 1, h.end, body, h.title)
 
@@ -527,7 +592,7 @@ def _body_ahead(text: str, pos: int, role_starts: set[int]) -> bool:
     if t is None or t.start() - pos < 3:
         return False
     cand = text[pos : t.start()]
-    if not _ALL_HAN.fullmatch(cand) or not _rules()["body_suffix"].search(cand):
+    if not _ALL_HAN.fullmatch(cand) or not _rules()["body_suffix"].pattern.search(cand):
         return False
     if any(pos < r <= t.start() for r in role_starts):
         return False
@@ -694,12 +759,27 @@ def _list_mentions(text: str, known: set[str], taken: set[int]) -> list[Mention]
     pred = _rules()["list_predicate"].pattern
     prefilter = _predicate_in_run()
     out: list[Mention] = []
-    for m in _LIST_HEAD.finditer(text):
-        start = m.start()
-        if start in taken or (start > 0 and _HAN_OR_DAMAGE.match(text, start - 1)):
-            continue  # inside a longer word (more than four characters before the 、)
-        if prefilter and pred.search(text, start, _NAME_LIST_RUN.match(text, start).end()) is None:
-            continue  # no attendance verb where the list could end (see _predicate_in_run)
+    search = _LIST_HEAD.search
+    run_end = -1  # the run of list characters the last head opened, and the last predicate found in it
+    last_pred = -1
+    at = 0
+    while (m := search(text, at)) is not None:
+        at = m.end()
+        start = m.start("head")
+        if start in taken:
+            continue
+        if prefilter:
+            # the heads of one run share its end: a predicate found from an earlier head serves a later
+            # one that starts before it, and none found from a head means none from the later ones
+            if start >= run_end:
+                run_end = _NAME_LIST_RUN.match(text, start).end()
+                last_pred = -1
+            if start > last_pred:
+                found = pred.search(text, start, run_end)
+                if found is None:
+                    at = max(at, run_end)  # no attendance verb where the list could end (see _predicate_in_run)
+                    continue
+                last_pred = found.start()
         names: list[NameHit] = []
         pos = start
         while True:
@@ -730,7 +810,7 @@ def _excluded(text: str, m: Mention, sents: _Sentences, byline: set[str]) -> boo
     s0 = sents.start(m.start)
     if rules["reported_speech"].search(text, s0, m.start):
         return True
-    if rules["former_post"].search(text[max(0, m.start - 4) : m.start]):
+    if rules["former_post"].pattern.search(text[max(0, m.start - 4) : m.start]):
         return True
     clause = _CLAUSE_END.search(text, m.name.end)
     stop = clause.end() if clause else len(text)
@@ -1181,8 +1261,9 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
             evidence.append(doc.span(*r))
             if len(evidence) >= MAX_EVIDENCE:
                 break
-        out.append(
-            Attendee(
+        out.append(  # every value is built above from checked parts (Role records, trusted spans, str)
+            trusted_model(
+                Attendee,
                 id=f"p{len(out) + 1}",
                 name=person.name,
                 roles=roles,
