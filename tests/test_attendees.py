@@ -820,3 +820,33 @@ def test_lost_character_written_as_a_question_mark_is_repaired_from_another_ment
 def test_question_mark_with_no_full_mention_makes_no_attendee():
     assert people("会议由芜湖市委副书记、市长张?某主持。") == {}
     assert people("补贴发放多少?吉林省副省长王某某作了回答。").keys() == {"王某某"}
+
+
+# ------------------------------------------------------------------ heldout6 genre forms
+
+
+def test_sar_bodies_alone_follow_the_articles_printed_government_form():
+    # one post printed 特区政府<body>: the bodies written alone are that government's
+    found = people(
+        "16日,川港高层合作会议在成都举行,由特区政府政务司司长甲某某与四川省省长乙某某共同主持。"
+        "香港代表团成员包括财政司副司长丙某某、发展局局长丁某某等。"
+    )
+    assert {r.org for r in found["丙某某"].roles} == {"香港特区政府财政司"}
+    # only 特区政府代表团: the bodies are the region's
+    found = people("澳门特别行政区行政长官甲某某率特区政府代表团抵达福州。经济财政司司长丙某某、社会文化司司长丁某某随行。")
+    assert {r.org for r in found["丙某某"].roles} == {"澳门特别行政区经济财政司"}
+
+
+def test_dai_surname_and_the_list_after_it():
+    found = people("会议在昆明召开。出席会议的还有云南省领导刀建某、李春某。")
+    assert {"刀建某", "李春某"} <= set(found)
+
+
+def test_bare_level_word_after_the_intro_of_a_list():
+    found = people("22日,甲乙联席会议在贵阳召开。出席会议的还有省领导杨某、石某,广东省政府秘书长甘某某。")
+    assert {"杨某", "石某", "甘某某"} <= set(found)
+
+
+def test_a_city_outlets_bare_province_body_is_its_provinces():
+    found = people("闽东日报讯(记者 林某)9日,甲乙协同发展区第五次党政联席会议在我市召开。省发展改革委副主任邱某某到会指导。")
+    assert role_keys(found["邱某某"]) == {"福建省发展改革委副主任"}

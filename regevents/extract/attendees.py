@@ -1010,12 +1010,27 @@ def _sar_fallback(text: str, home: Place | None) -> SarContext | None:
     the article names (特首某某 in an article about Hong Kong alone)."""
     if is_sar(home):
         assert home is not None
-        return SarContext(home, home.name, True)
+        return SarContext(home, _printed_government(text, home), True)
     found = {p.name: p for m in _sar_names().finditer(text) if (p := places().lookup(m.group())) is not None}
     if len(found) == 1:
         p = next(iter(found.values()))
-        return SarContext(p, p.name, True)
+        return SarContext(p, _printed_government(text, p), True)
     return None
+
+
+# a SAR official's post printed with the government before the body (特区政府政务司司长)
+_GOVERNMENT_POST = regex.compile(r"(特别行政区政府|特区政府)\p{Han}{1,12}?(?:司|局|署|办公室)\p{Han}{0,2}?(?:司长|局长|署长|主任)")
+
+
+def _printed_government(text: str, sar: Place) -> str:
+    """What a SAR body written alone (财政司, 商务及经济发展局) is prefixed with at article level.
+
+    The article's own form: when it prints a SAR official's post with the government before the
+    body (由特区政府政务司司长甲…; 代表团成员包括财政司副司长乙), the bodies written alone are that
+    government's too (香港特区政府, the region added as :func:`resolve_role` adds it to
+    特区政府政务司); else the region's name (特区政府代表团 alone says nothing of the posts' form)."""
+    m = _GOVERNMENT_POST.search(text)
+    return sar.short + m.group(1) if m else sar.name
 
 
 @lru_cache(maxsize=1)

@@ -219,6 +219,14 @@ def _join(place: Place, partial: str) -> str | None:
     return None
 
 
+def _province_of(place: Place | None) -> Place | None:
+    """The province a city or county lies in (宁德市 -> 福建省); None for a province or no place."""
+    if place is None or place.level == "province" or not place.province:
+        return None
+    prov = places().lookup(place.province)
+    return prov if prov is not None and prov.level == "province" else None
+
+
 def _title_level_word(title: str) -> str | None:
     """The level a head-of-government title names itself (省长 -> 省, 常务副市长 -> 市), else None."""
     info = posts().info(title)
@@ -328,8 +336,12 @@ def resolve_role(
             ctx = OrgContext(place, org, rest, written=written)
             return Role(title=title, org=org, raw=hit.raw), ctx
         if _PARTIAL.match(org):
-            # 省委 / 市委 / 省政府 / 省 (省领导): the place comes from context
-            for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
+            # 省委 / 市委 / 省政府 / 省 (省领导): the place comes from context; a city outlet's 省 is its province
+            for source, inferred in (
+                (prev.place if prev else None, prev.inferred if prev else False),
+                (home, True),
+                (_province_of(home), True),
+            ):
                 if source is None:
                     continue
                 full = _join(source, org)
