@@ -79,3 +79,66 @@ def test_names_are_read_like_a_longest_first_alternation():
         b = rnd.randint(a, len(text))
         want = [(m.start(), m.end(), m.group()) for m in regex.compile(alternation(names)).finditer(text, a, b)]
         assert list(_Names(text, names).within(a, b)) == want, (names, text, a, b)
+
+
+_NOISE = ["、", "及", "以及", "以", "“", "”", "「", "」", '"', "《", "》", "(", ")", " ", "…", "—", "-", ",", "。", "等", "A"]
+
+
+def _shared_head_list(rnd: random.Random) -> str:
+    """A clause that may hold a shared-head list: a verb, then items that share a head or a tail,
+    quoted or not, cut by 、 及 以及 or nothing, with gap and noise characters anywhere."""
+    mids = ["产业", "交通", "生态", "面向全国的", "市场", "科技创新", "A", "上"] * 3 + ["以及", "及时"]
+    head, tail = rnd.choice([("", "一体化"), ("面向", "力"), ("", "产业"), ("推进", ""), ("以及", ""), ("", "及时")])
+    out = [rnd.choice(["", "会议", "三地"]), rnd.choice(["推进", "着力增强", "聚焦", "加强", ""])]
+    for k in range(rnd.randint(2, 5)):
+        if k:
+            out.append(rnd.choice(["、", "、", "、", "及", "以及", "", "、、", "、 ", " 、", "…、"]))
+        item = head + "".join(rnd.choice(mids) for _ in range(rnd.randint(0, 3))) + tail
+        q = rnd.random()
+        out.append(f"“{item}”" if q < 0.2 else f"「{item}」" if q < 0.3 else f'"{item}"' if q < 0.35 else item)
+    s = "".join(out)
+    for _ in range(rnd.choice([0, 0, 0, 1, 2, 3])):
+        i = rnd.randint(0, len(s))
+        s = s[:i] + rnd.choice(_NOISE) + s[i:]
+    return s
+
+
+def test_shared_head_gate_never_drops_a_list():
+    """Step 8 skips a paragraph when _may_hold_shared_head says no: every clause of which
+    _affix_items reads a list must pass it (clauses dense in lists, quotes, gaps and noise)."""
+    from regevents.extract.goals import _affix_items, _clauses, _may_hold_shared_head
+
+    rnd = random.Random(8)
+    found = 0
+    for _ in range(20000):
+        s = _shared_head_list(rnd) + rnd.choice([",", "。", ""]) + _shared_head_list(rnd)
+        lists = [c for c in _clauses(s, 0, len(s)) if s.count("、", *c) >= 2 and _affix_items(s, *c)]
+        if lists:
+            found += 1
+            assert _may_hold_shared_head(s, 0, len(s)), s
+    assert found > 500  # the strings do hold lists
+
+
+
+def test_shared_head_gate_premises():
+    """_may_hold_shared_head finds every separator word by its last character, and cuts only at
+    what _affix_items cuts at (a single 、)."""
+    from regevents.extract.goals import _AFFIX_SEPS, _AFFIX_WORD_END, _AFFIX_WORDS
+
+    assert _AFFIX_WORDS and all(w.endswith(_AFFIX_WORD_END) for w in _AFFIX_WORDS)
+    assert _AFFIX_SEPS == "、"
+
+
+def test_adjacent_quotes_are_the_only_cuts_without_separators():
+    """split_items with no separator and no word cuts only between adjacent quotations, whose two
+    characters are among ADJACENT_QUOTES (the premise of _may_hold_shared_head)."""
+    from regevents.extract.goal_lists import ADJACENT_QUOTES, split_items
+
+    rnd = random.Random(5)
+    cut = 0
+    for _ in range(20000):
+        s = "".join(rnd.choice('“”"「」《》()AB ') for _ in range(rnd.randint(0, 12)))
+        if len(split_items(s, 0, len(s), seps="\x00", words=())) > 1:
+            cut += 1
+            assert any(q in s for q in ADJACENT_QUOTES), s
+    assert cut > 100

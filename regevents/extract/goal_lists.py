@@ -20,6 +20,10 @@ SENTENCE = frozenset("。!?\n")
 _TRIM = " \t,。;:!?、…—-"
 _PAIRS = (("“", "”"), ("「", "」"), ('"', '"'))
 _PAIR_CLOSE = dict(_PAIRS)
+# what :func:`trim` may drop around an item: its trim characters and the marks of its quote pair
+TRIMMED = frozenset(_TRIM) | {c for pair in _PAIRS for c in pair}
+# the two characters around a cut of :func:`split_items` between adjacent quotations (“A”“B”, "A""B")
+ADJACENT_QUOTES = ("”“", '”"', '""', '"“')
 
 
 def _stop_class(stops: frozenset[str]) -> str:

@@ -55,6 +55,8 @@ from .goal_lists import (
     clause_end,
     clause_start,
     clauses as split_clauses,
+    ADJACENT_QUOTES,
+    TRIMMED,
     common_prefix,
     common_suffix,
     sentences,
@@ -1067,8 +1069,10 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
     for ps, pe in paras:
         if text.count("、", ps, pe) < 2:
             continue  # no clause of the paragraph can hold two
+        if not _may_hold_shared_head(text, ps, pe):
+            continue  # no two adjacent items can share a head: no clause is cut
         for s, e in clauses_of(ps, pe):
-            if text.count("、", s, e) >= 2 and allowed(s, proposals=False)[0]:
+            if text.count("、", s, e) >= 2 and _may_hold_shared_head(text, s, e) and allowed(s, proposals=False)[0]:
                 items = _affix_items(text, s, e)  # pure, and cheaper than is_retro: asked first
                 if items and not is_retro(*_sentence_of(text, s)):
                     col.add_group(items, "focus_area", "shared_head", min_items=3)
@@ -1194,13 +1198,56 @@ def _split_last_and(text: str, items: list[tuple[int, int]], long_last: bool = F
     return items[:-1] + [left, right]
 
 
+_AFFIX_SEPS, _AFFIX_WORDS = "、", ("以及", "及")  # where _affix_items cuts its list
+_AFFIX_WORD_END = "及"  # the last character of every separator word (tests/test_perf_goals.py)
+_AFFIX_MIN, _AFFIX_MAX = 4, 24  # the length of an item after the first (affix of 2 + 2, and the cap)
+
+
+@lru_cache(maxsize=1)
+def _shared_head_gate() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of :func:`_may_hold_shared_head`: ``heads``, the first two characters of the
+    item after each 、; ``tails``, over the REVERSED text, the last two characters (reversed) of
+    the item before each 、 (a pattern that opens with the literal 、 is a fast scan).
+
+    An item is its piece with ``trim``'s characters (``TRIMMED``: trim characters, one pair of
+    quotes) dropped at both ends; pieces that trim to nothing are dropped. The shared head is
+    Han (``_HAN``), none of those characters nor a 、 or a stop: so after a 、 the possessive run
+    of them (empty pieces included) ends exactly where an item with that head starts, and before
+    a 、 the run of them without 、 starts exactly where an item ending with it ends. A run of 、
+    and the item next to it are read once (``findall`` does not overlap)."""
+    cls = lambda chars: "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"  # noqa: E731
+    sep = _AFFIX_SEPS
+    two = "(" + cls(TRIMMED | {sep} | CLAUSE).replace("[", "[^", 1) + "{2})"
+    heads = re.compile(f"{sep}{cls(TRIMMED | {sep})}*+{two}")
+    tails = re.compile(f"{sep}{cls(TRIMMED - {sep})}*+{two}")
+    return heads, tails
+
+
+def _may_hold_shared_head(text: str, start: int, end: int) -> bool:
+    """Can ``[start, end)`` hold a clause that passes :func:`_affix_items`? Its items after the
+    first (``raw[1:]``, two or more) all open with the same two Han characters, or all its items
+    end with them. Where ``split_items`` cuts only at 、 (no separator word, each of which ends
+    in 及, and no adjacent quotations), the two first of ``raw[1:]`` follow a 、 and the two first
+    items end before one: two 、 are followed by items with the same head, or preceded by items
+    with the same tail (:func:`_shared_head_gate`). False is exact; elsewhere, True."""
+    seg = text[start:end]
+    if _AFFIX_WORD_END in seg or (("”" in seg or '"' in seg) and any(q in seg for q in ADJACENT_QUOTES)):
+        return True
+    heads, tails = _shared_head_gate()
+    got = heads.findall(seg)
+    if len(set(got)) < len(got):
+        return True
+    got = tails.findall(seg[::-1])
+    return len(set(got)) < len(got)
+
+
 def _affix_items(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     """The items of a 、-list of three or more items that is the object of a verb (推进, 增强 ...) and
     whose items share a head of two or more characters that is not a body or place word; None when
     the clause holds no such list."""
     if _plain(_rules()["list_lead"]).search(text, start, end) is None:
         return None  # no verb in the clause can open the list (see below): not worth cutting it
-    raw = split_items(text, start, end, words=("以及", "及"))
+    raw = split_items(text, start, end, seps=_AFFIX_SEPS, words=_AFFIX_WORDS)
     if len(raw) < 3 or any(b - a > 24 for a, b in raw[1:]):
         return None
     if not _may_share_head([text[a:b] for a, b in raw[1:]]):
