@@ -640,3 +640,10 @@ def test_bare_list_after_a_lead_in_colon():
 def test_a_report_of_work_is_no_focus_area_list():
     text = "推进会召开\n\n7月17日,推进会在长春召开。长春市委副书记、市长王某某主持会议,哈尔滨市委副书记、市长李某某介绍哈尔滨方面工作情况。\n"
     assert _goal_texts(text) == []
+
+
+def test_focus_areas_closed_by_a_hk_domain_word_or_by_putting_in_effort():
+    """等范畴 (HK usage for 等领域) and 等方面持续发力 close a focus-area list like 等方面深化合作."""
+    for tail in ("等范畴深化合作", "等方面持续发力"):
+        text = "7月14日,甲乙丙合作区第九次联席会议在张家口召开。会议指出,要在交通互联、能源合作、文旅融合、生态共治" + tail + "。"
+        assert [g.text for g in regevents.parse(text).goals] == ["交通互联", "能源合作", "文旅融合", "生态共治"], tail
