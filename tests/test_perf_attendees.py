@@ -12,7 +12,6 @@ import random
 import regex
 
 from regevents.extract import attendees as A
-from regevents.extract.people_names import plausible, read_name
 from regevents.rules import load_rules
 
 _RULES = load_rules("attendees")
@@ -51,18 +50,7 @@ def _list_mentions_reference(text: str) -> list[tuple[int, int]]:
             continue
         if A._predicate_in_run() and pred.search(text, start, A._NAME_LIST_RUN.match(text, start).end()) is None:
             continue
-        names = []
-        pos = start
-        while True:
-            hit = read_name(text, pos, set())
-            if hit is None or not plausible(hit.text) or A._not_a_person(hit.text):
-                names = [] if hit is not None and names and A._not_a_person(hit.text) else names
-                break
-            names.append(hit)
-            if hit.end < len(text) and text[hit.end] == "、":
-                pos = hit.end + 1
-                continue
-            break
+        names = A.read_name_list(text, start, set())
         if len(names) >= 2 and pred.match(text, names[-1].end):
             for h in names:
                 if h.start not in taken:

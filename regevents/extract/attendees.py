@@ -754,6 +754,22 @@ def _predicate_in_run() -> bool:
     return literal and DAMAGE not in rule.source and rule.pattern.fullmatch("") is None
 
 
+def read_name_list(text: str, start: int, known: set[str]) -> list[NameHit]:
+    """The names of a bare 、 list from ``start`` (甲某、乙某、丙某), up to the first word that is no
+    name; none when a word in it is known not to be a person (the run is no list of people)."""
+    names: list[NameHit] = []
+    pos = start
+    while True:
+        hit = read_name(text, pos, known)
+        if hit is None or not plausible(hit.text) or _not_a_person(hit.text):
+            return [] if hit is not None and names and _not_a_person(hit.text) else names
+        names.append(hit)
+        if hit.end < len(text) and text[hit.end] == "、":
+            pos = hit.end + 1
+            continue
+        return names
+
+
 def _list_mentions(text: str, known: set[str], taken: set[int]) -> list[Mention]:
     """Runs of bare names joined by 、 and followed by an attendance verb (甲、乙、丙出席座谈会)."""
     pred = _rules()["list_predicate"].pattern
@@ -780,18 +796,7 @@ def _list_mentions(text: str, known: set[str], taken: set[int]) -> list[Mention]
                     at = max(at, run_end)  # no attendance verb where the list could end (see _predicate_in_run)
                     continue
                 last_pred = found.start()
-        names: list[NameHit] = []
-        pos = start
-        while True:
-            hit = read_name(text, pos, known)
-            if hit is None or not plausible(hit.text) or _not_a_person(hit.text):
-                names = [] if hit is not None and names and _not_a_person(hit.text) else names
-                break
-            names.append(hit)
-            if hit.end < len(text) and text[hit.end] == "、":
-                pos = hit.end + 1
-                continue
-            break
+        names = read_name_list(text, start, known)
         if len(names) >= 2 and pred.match(text, names[-1].end):
             for h in names:
                 if h.start not in taken:
