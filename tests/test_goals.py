@@ -647,3 +647,64 @@ def test_focus_areas_closed_by_a_hk_domain_word_or_by_putting_in_effort():
     for tail in ("等范畴深化合作", "等方面持续发力"):
         text = "7月14日,甲乙丙合作区第九次联席会议在张家口召开。会议指出,要在交通互联、能源合作、文旅融合、生态共治" + tail + "。"
         assert [g.text for g in regevents.parse(text).goals] == ["交通互联", "能源合作", "文旅融合", "生态共治"], tail
+
+
+def test_a_counted_list_one_short_splits_its_last_item_at_the_joining_word():
+    """六项重点任务,即:A、B、C、D、E和F: the count says six, the 、 give five, the last one holds two."""
+    text = (
+        "推进会召开\n\n5月21日,推进会在六安召开。会议部署了六项重点任务,即:建设红色旅游精品区、打造绿色农产品供应基地、"
+        "推进跨省交通互联互通、共建产业转移承接平台、加强生态保护和推动公共服务共建共享。\n"
+    )
+    got = _goal_texts(text)
+    assert got[-2:] == ["加强生态保护", "推动公共服务共建共享"] and len(got) == 6
+    # with five announced, the five stand as written
+    five = text.replace("六项", "五项")
+    assert _goal_texts(five)[-1] == "加强生态保护和推动公共服务共建共享"
+    # 和 that opens a word (和谐) is no place to cut
+    harmony = text.replace("加强生态保护和推动公共服务共建共享", "共同构建和谐邻里关系")
+    assert "共同构建和谐邻里关系" in _goal_texts(harmony)
+
+
+def test_a_count_ending_its_paragraph_with_one_line_an_item():
+    """要在以下4个方面下功夫👇 then four lines whose bullets (✅) the cleaner removed."""
+    text = (
+        "联席会议召开\n\n3月17日,联席会议在贵阳召开。会议要求,两省要在以下4个方面下功夫👇\n"
+        "✅推动产业梯度转移,共建产业合作园区;\n✅深化劳务协作,促进稳定就业;\n"
+        "✅扩大消费帮扶;\n✅加强教育医疗人才帮扶。\n"
+    )
+    assert _goal_texts(text) == [
+        "推动产业梯度转移,共建产业合作园区", "深化劳务协作,促进稳定就业", "扩大消费帮扶", "加强教育医疗人才帮扶",
+    ]
+    # three lines where four were announced: nothing is read
+    assert _goal_texts(text.replace("✅扩大消费帮扶;\n", "")) == []
+
+
+def test_a_quoted_count_label_followed_by_ji():
+    text = "联席会议召开\n\n11月10日,联席会议在宁德召开。会议明确,要着力打造“三个示范区”,即山海协作示范区、开放合作示范区、绿色发展示范区。\n"
+    assert _goal_texts(text) == ["山海协作示范区", "开放合作示范区", "绿色发展示范区"]
+    # 即将 (about to) is no list
+    soon = "联席会议召开\n\n11月10日,联席会议在宁德召开。会议明确,“三个示范区”,即将于年内挂牌。\n"
+    assert _goal_texts(soon) == []
+
+
+def test_what_signed_documents_cover_is_their_focus_areas():
+    """签署…等7份合作文件,涵盖A、B…及C等范畴 (the shared gold's convention: the scope is the goals)."""
+    text = (
+        "合作会议举行\n\n11月16日,合作会议第三次会议在成都举行。双方签署《经贸合作协议》等7份合作文件,"
+        "涵盖经贸、创科、青年交流、医疗卫生及法律服务等范畴。\n"
+    )
+    assert _goal_texts(text) == ["经贸", "创科", "青年交流", "医疗卫生", "法律服务"]
+    # a list not opened by 涵盖/涉及/覆盖/包括 is not read by this rule
+    plain = text.replace("涵盖经贸", "经贸")
+    assert "创科" not in _goal_texts(plain)
+
+
+def test_a_list_of_joint_actions():
+    text = (
+        "合作论坛举行\n\n11月10日,海洋经济合作论坛在宁德举行。论坛发布了《海洋经济协同发展倡议》,"
+        "倡议五地共建海上养殖示范区、共育海洋新兴产业、共享海洋科研平台。\n"
+    )
+    assert _goal_texts(text) == ["共建海上养殖示范区", "共育海洋新兴产业", "共享海洋科研平台"]
+    # the slogan 共商、共建、共享 is no list of goals
+    slogan = text.replace("共建海上养殖示范区、共育海洋新兴产业、共享海洋科研平台", "坚持共商、共建、共享")
+    assert _goal_texts(slogan) == []

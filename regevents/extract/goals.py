@@ -315,6 +315,7 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
 _SCANNED = (
     "count", "count_label", "positioning", "positioning_before", "positioning_given",
     "positioning_become", "initiative", "target_quote", "coop_anchor", "topic_anchor",
+    "coverage_anchor",
 )
 
 
@@ -615,7 +616,33 @@ def _split_counted(text: str, start: int, end: int, n: int | None) -> list[tuple
         commas = split_items(text, start, end, seps=",", words=())
         if len(commas) == n:
             return commas
-    return _last_clause_cut(text, split_items(text, start, end, seps="、", words=()))
+    items = _last_clause_cut(text, split_items(text, start, end, seps="、", words=()))
+    return _split_last_counted(text, items, n)
+
+
+def _split_last_counted(text: str, items: list[tuple[int, int]], n: int | None) -> list[tuple[int, int]]:
+    """``六项重点任务,即:A、B、C、D、E和F``: one item short of the count, the last one holds two
+    joined by 和/及/以及. The count is the evidence, so the cut needs no likeness of the halves
+    (which :func:`_split_last_and` asks for); it is made where the second half opens with an
+    action (推动…), or else at the last 及/以及 (和 also opens words: 和谐), and only when both
+    halves keep two characters or more."""
+    if not n or len(items) != n - 1 or len(items) < 2:
+        return items
+    a, b = items[-1]
+    action = _rules()["item_action"].pattern
+    cuts = [m for m in _JOINER.finditer(text, a, b) if m.start() - a >= 2 and b - m.end() >= 2]
+    if not cuts:
+        return items
+    acting = [m for m in cuts if action.match(text[m.end() : b])]
+    if not acting:
+        cuts = [m for m in cuts if m.group() != "和"]  # 和 also opens words (和谐, 和平): cut before an action only
+    if not (acting or cuts):
+        return items
+    cut = (acting or cuts)[-1]
+    return items[:-1] + [trim(text, a, cut.start()), trim(text, cut.end(), b)]
+
+
+_JOINER = re.compile("以及|和|及")  # the words that join the last two items of a list
 
 
 def _last_clause_cut(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -841,6 +868,9 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             items, last = _short_sentence_items(text, sent_end + 1, pe, n)
         if not items and sent_end >= pe - 1:
             items = _heading_items(text, paras, pe, n)
+            if not items and n is not None and not numbered_only:
+                # 要在以下4个方面下功夫👇 then one line an item (the bullets were emoji, now gone)
+                items = _line_items(text, paras, pe, n)
             last = items[-1][1] if items else sent_end
         if col.add_group(items, kind, "count_sentences", n, count, who):
             col.consumed.append((m.start(), max(last, pe if who else last)))
@@ -1065,6 +1095,19 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             continue
         col.add_group(_list_before(text, m.start()), "focus_area", "topic_list")
 
+    # 7c. what signed documents or projects cover: 涵盖A、B、C等范畴 / 涉及A、B等领域
+    coverage_lead = rules["coverage_lead"].pattern
+    for m in scan("coverage_anchor"):
+        if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
+            continue
+        cs = clause_start(text, m.start())
+        lead_m = coverage_lead.match(text[cs : m.start()])
+        if not lead_m or is_retro(*_sentence_of(text, m.start())):
+            continue
+        items = split_items(text, cs + lead_m.end(), m.start())
+        if len(items) >= 2:
+            col.add_group(items, "focus_area", "coverage_list")
+
     # 8. enumerations whose items share a head: 推进A一体化、B一体化、C一体化
     for ps, pe in paras:
         if text.count("、", ps, pe) < 2:
@@ -1076,6 +1119,17 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
                 items = _affix_items(text, s, e)  # pure, and cheaper than is_retro: asked first
                 if items and not is_retro(*_sentence_of(text, s)):
                     col.add_group(items, "focus_area", "shared_head", min_items=3)
+
+    # 8b. joint actions: 倡议五地共建A、共育B、共享C
+    co_verb = rules["co_verb"].pattern
+    for ps, pe in paras:
+        if text.count("、共", ps, pe) < _CO_VERB_MIN - 1:
+            continue  # every item after the first opens with 共 right after its 、
+        for s, e in clauses_of(ps, pe):
+            if text.count("、共", s, e) >= _CO_VERB_MIN - 1 and allowed(s, proposals=False)[0]:
+                items = _co_verb_items(co_verb, text, s, e)
+                if items and not is_retro(*_sentence_of(text, s)):
+                    col.add_group(items, "task", "co_verb_list", min_items=_CO_VERB_MIN)
 
     # records, in text order
     out: list[CooperationGoal] = []
@@ -1280,3 +1334,23 @@ def _may_share_head(rest: list[str]) -> bool:
     if any(len(w) < 4 for w in rest):
         return False
     return len({w[:2] for w in rest}) == 1 or len({w[-2:] for w in rest}) == 1
+
+
+_CO_VERB_MIN = 3  # items in a list of joint actions
+_CO_VERB_ITEM_MIN = 5  # characters in each (a verb and an object of three): 共商、共建 is a slogan
+
+
+def _co_verb_items(co_verb: regex.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a 、-list in ``[start, end)`` whose every item opens with a joint-action verb
+    (共建A、共育B、共享C); the first item starts at the first such verb in it. [] otherwise."""
+    raw = split_items(text, start, end, seps="、", words=())
+    if len(raw) < _CO_VERB_MIN:
+        return []
+    first = co_verb.search(text, raw[0][0], raw[0][1])
+    if first is None:
+        return []
+    items = [(first.start(), raw[0][1])] + raw[1:]
+    for a, b in items:
+        if b - a < _CO_VERB_ITEM_MIN or b - a > _MAX_ITEM or not co_verb.match(text, a, b):
+            return []
+    return items
