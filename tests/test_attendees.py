@@ -850,3 +850,10 @@ def test_bare_level_word_after_the_intro_of_a_list():
 def test_a_city_outlets_bare_province_body_is_its_provinces():
     found = people("闽东日报讯(记者 林某)9日,甲乙协同发展区第五次党政联席会议在我市召开。省发展改革委副主任邱某某到会指导。")
     assert role_keys(found["邱某某"]) == {"福建省发展改革委副主任"}
+
+
+def test_a_provincial_ocean_and_fisheries_bureau_is_a_body():
+    """省海洋与渔业局: 与 inside a department's name (the vocabulary holds it; 与 elsewhere is no body)."""
+    text = "11月9日,合作论坛在宁德举行。福建省海洋与渔业局局长王某某致辞。"
+    got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
+    assert got == {"王某某": [("福建省海洋与渔业局", "局长")]}
