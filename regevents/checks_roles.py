@@ -144,13 +144,18 @@ def fits(marker: str, place: Place, branch: str | None) -> bool:
     return name.endswith(marker)
 
 
-@lru_cache(maxsize=4096)
 def _title_known(title: str) -> bool:
-    """A function of the title and the post gazetteer alone: cached, as titles repeat."""
-    if not title:
-        return False
-    _org, bare = posts().split_role(title)
-    return posts().is_title(bare)
+    """Whether ``posts().split_role(title)`` leaves a known bare title: whether some suffix of the
+    title is one.
+
+    Why that is the same: ``split_role`` gives either the title part of a full ``role_at`` match
+    (a word of ``title_words``, the known titles, ending the text: a known suffix), or the first
+    known suffix, or the whole text when no suffix is known (then not a title). So the answer
+    is True exactly when a suffix is known, found here by at most ``len(title)`` set probes
+    instead of the role reader's walk (tests/test_perf_checks.py compares both).
+    """
+    is_title = posts().is_title
+    return any(is_title(title[i:]) for i in range(len(title)))
 
 
 def check_roles(ctx: Context) -> list[Issue]:

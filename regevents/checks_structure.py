@@ -213,5 +213,51 @@ def reference_issues_raw(sections: Mapping[str, list[Any]]) -> list[Issue]:
 
 
 def reference_issues(article: Article) -> list[Issue]:
-    """:func:`reference_issues_raw` for a built article (one made with ``model_construct`` may hold any)."""
+    """:func:`reference_issues_raw` for a built article (one made with ``model_construct`` may hold any).
+
+    An article whose references are sound (every parse's) is recognised by :func:`_sound_references`,
+    which reads the record models directly; only one it cannot vouch for goes through the general
+    reader, which then finds and words the problems."""
+    if _sound_references(article):
+        return []
     return reference_issues_raw({s: list(getattr(article, s, []) or []) for s, _ in SECTIONS})
+
+
+def _sound_references(article: Article) -> bool:
+    """True only when :func:`reference_issues_raw` would report nothing for the article's records.
+
+    Exact by construction: it answers True only for lists of the exact record models whose ids
+    are distinct strings (no ``duplicate_id``) and whose references (:data:`_REFERENCES`) are each
+    None or an id of their target section (no ``dangling_reference``; a non-str reference, which
+    the general reader skips, makes it answer False, as does anything else it is not sure of).
+    """
+    ms, ps, ds, gs = (getattr(article, s, None) for s, _ in SECTIONS)
+    if not (type(ms) is list and type(ps) is list and type(ds) is list and type(gs) is list):
+        return False
+    try:
+        meetings = {m.id for m in ms if type(m) is Meeting}
+        people = {p.id for p in ps if type(p) is Attendee}
+        others = [d.id for d in ds if type(d) is SignedDocument] + [g.id for g in gs if type(g) is CooperationGoal]
+        ids = meetings | people
+        ids.update(others)
+        if len(ids) != len(ms) + len(ps) + len(ds) + len(gs) or not all(type(i) is str for i in ids):
+            return False  # a record of another type, a duplicate or a non-str id
+        for m in ms:
+            chair, nxt = m.chair, m.next_meeting
+            if (chair is not None and chair not in people) or (nxt is not None and nxt not in meetings):
+                return False
+        for p in ps:
+            refs = p.meetings
+            if type(refs) is not list or not meetings.issuperset(refs):
+                return False
+        for d in ds:
+            if d.meeting is not None and d.meeting not in meetings:
+                return False
+        for g in gs:
+            if (g.meeting is not None and g.meeting not in meetings) or (
+                g.proposed_by is not None and g.proposed_by not in people
+            ):
+                return False
+    except (AttributeError, TypeError):  # a record lacking a field, an unhashable value: the general reader decides
+        return False
+    return True

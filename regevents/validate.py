@@ -79,6 +79,9 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _ordered(issues: list[Issue]) -> list[Issue]:
+    """The issues without repeats (compared by their JSON), errors first, then warnings, then info."""
+    if len(issues) < 2:
+        return list(issues)  # nothing to repeat or reorder: no JSON to write
     seen: set[str] = set()
     unique: list[Issue] = []
     for issue in issues:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
+from itertools import accumulate
 from operator import or_
 from typing import NamedTuple
 
@@ -112,6 +113,8 @@ class _RuleFilter:
             for w in map(_fold, words):
                 if len(w) > 1:
                     owners[w] = owners.get(w, 0) | zr.bit
+        if any("\n" in w for w in owners):
+            raise ValueError("a zone rule's required word holds a newline (line_masks reads lines joined by newlines)")
         self._bits = {w: reduce(or_, (b for v, b in owners.items() if v in w)) for w in owners}
         longest_first = sorted(owners, key=lambda w: (-len(w), w))
         self._scan = re.compile("|".join(map(re.escape, longest_first))).search
@@ -125,6 +128,27 @@ class _RuleFilter:
             bits |= table[m.group()]
             m = scan(folded, m.start() + 1)
         return bits
+
+    def line_masks(self, folded_lines: list[str]) -> list[int]:
+        """:meth:`mask` of every line, from one scan of the lines joined by newlines.
+
+        The same as a scan per line: no word holds a newline (checked when the words are
+        loaded), so every hit lies inside one line, and restarting one character after each
+        hit's start visits every start position of that line as :meth:`mask` does. A hit is
+        given to its line by bisecting the lines' start offsets. One call per hit instead of
+        one per line and hit (most lines hold no word at all)."""
+        out = [0] * len(folded_lines)
+        joined = "\n".join(folded_lines)
+        scan, table = self._scan, self._bits
+        m = scan(joined)
+        if m is None:
+            return out
+        starts = list(accumulate((len(fl) + 1 for fl in folded_lines[:-1]), initial=0))
+        while m is not None:
+            at = m.start()
+            out[bisect.bisect_right(starts, at) - 1] |= table[m.group()]
+            m = scan(joined, at + 1)
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -186,12 +210,19 @@ def _classify(line: str, folded: str, mask: int) -> tuple[str | None, str | None
     return None, None, None
 
 
+@lru_cache(maxsize=1)
+def _credit_rules() -> tuple[_ZoneRule, ...]:
+    """The zone rules kept below the article's end (those reported as a credit rule), in file order."""
+    return tuple(zr for zr in _zone_rules()[0] if zr.found[2] in _AFTER_END_KEPT)
+
+
 def _fires_credit(line: str, folded: str, mask: int) -> bool:
     """Whether a credit rule (one kept below the article's end) fires on the line."""
-    return any(
-        zr.found[2] in _AFTER_END_KEPT and _may_fire(zr, folded, mask) and zr.rule.search(line)
-        for zr in _zone_rules()[0]
-    )
+    short = len(line) < TIMEOUT_MIN_CHARS  # as in _classify
+    for zr in _credit_rules():
+        if _may_fire(zr, folded, mask) and (zr.search(line) if short else zr.rule.search(line)):
+            return True
+    return False
 
 
 def _looks_like_lead(line: str) -> bool:
@@ -212,6 +243,9 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NO_RULE: tuple[str | None, str | None, str | None] = (None, None, None)
+
+
 def zone(text: str) -> Zoning:
     """Zone the clean text line by line. Pure; linear in the text."""
     spans = _line_spans(text)
@@ -222,16 +256,18 @@ def zone(text: str) -> Zoning:
     ended = False
     last_nav = -1  # lines above the last navigation line above the body are furniture
     seen: dict[str, tuple[str | None, str | None, str | None]] = {}  # pages repeat lines, blank ones above all
-    filt = _zone_rules()[1]
-    for start, end in spans:
+    folded_lines = _fold(text).split("\n")  # casefold maps character by character: line i is _fold(line i)
+    masks = _zone_rules()[1].line_masks(folded_lines)
+    for i, (start, end) in enumerate(spans):
         line = text[start:end]
         found = seen.get(line)
         if found is None:
-            folded = _fold(line)
-            mask = filt.mask(folded)
+            folded, mask = folded_lines[i], masks[i]
             if ended and not _fires_credit(line, folded, mask):
                 # no credit rule fires, so the first rule that fires is not one: furniture
-                # (a few searches instead of all of them on the bulk of a page's tail)
+                # (a few searches instead of all of them on the bulk of a page's tail); kept as
+                # "no rule" for the line's repeats, which are below the end too (the end is final)
+                seen[line] = _NO_RULE
                 zones.append(FURNITURE)
                 rules.append("after_article_end")
                 continue
