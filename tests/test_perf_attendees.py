@@ -3,7 +3,9 @@
 * list heads are found from their 、 with the left edge in the pattern, and the heads of one run
   share its predicate search (``attendees._list_mentions``);
 * a bare title's unknown body or institution is read only when the character (kind) before the
-  title can end one (``_body_suffix_ends``, ``_institution_kinds``, derived from the rules).
+  title can end one (``_body_suffix_ends``, ``_institution_kinds``, derived from the rules);
+* the article's known names (and short forms) are read from an index of their occurrences
+  (``attendees._Words``) exactly as their alternation pattern would find them.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import random
 import regex
 
 from regevents.extract import attendees as A
+from regevents.gazetteer import alternation
 from regevents.rules import load_rules
 
 _RULES = load_rules("attendees")
@@ -100,3 +103,39 @@ def test_institution_kinds_cover_every_match() -> None:
         if A._institution_body(text, len(body), title) is not None:
             assert any(body.endswith(k) for k in kinds.get(title, ())), text
 
+
+
+# ------------------------------------------------------------------ known names
+
+
+def _alternation_reading(words: set[str], text: str, spans: list[tuple[int, int]]) -> tuple[list, list]:
+    """The definition: ``finditer`` of the words' alternation over the text, and the words of each
+    ``(?:words)+`` match in each given range (the longest word at each step)."""
+    alt = regex.compile(alternation(words))
+    found = [m.span() for m in alt.finditer(text)]
+    runs = []
+    for a, b in spans:
+        for m in regex.compile(f"(?:{alternation(words)})+").finditer(text, a, b):
+            run, p = [], m.start()
+            while p < m.end():
+                e = alt.match(text, p, b).end()
+                run.append((p, e))
+                p = e
+            runs.append(run)
+    return found, runs
+
+
+def test_known_words_read_as_their_alternation() -> None:
+    """``_Words`` indexes occurrences (``str.find`` per word, or a class scan for many words) and reads
+    them leftmost-longest: the same words and runs as the alternation pattern, on both paths."""
+    rnd = random.Random(_SEED)
+    alphabet = "甲乙丙丁戊"
+    for _ in range(6_000):
+        n = rnd.choice([1, 2, 4, 8, A._FIND_MAX_WORDS + 12])
+        words = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 4))) for _ in range(n)}
+        text = "".join(rnd.choice(alphabet + ",") for _ in range(rnd.randint(0, 24)))
+        spans = [(a, rnd.randint(a, len(text))) for a in (rnd.randint(0, len(text)) for _ in range(2))]
+        got = A._Words(words, text)
+        want_found, want_runs = _alternation_reading(words, text, spans)
+        assert list(got.finditer()) == want_found, (words, text)
+        assert [r for a, b in spans for r in got.runs(a, b)] == want_runs, (words, text, spans)

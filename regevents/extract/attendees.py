@@ -868,51 +868,80 @@ def _assign_actions(text: str, mentions: list[Mention], sents: _Sentences) -> No
 # ------------------------------------------------------------------ the extractor
 
 
+_FIND_MAX_WORDS = 48  # up to this many words, each is found with ``str.find``; beyond, one class scan
+
+
 class _Words:
-    """A few words (the article's known names) found as ``regex.compile(alternation(words))`` would find
-    them: leftmost first, the longest at a position, without overlap; and ``(?:words)+`` runs.
+    """Where a few words (the article's known names) stand in one text, read as
+    ``regex.compile(alternation(words))`` would find them: leftmost first, the longest at a position,
+    without overlap (:meth:`finditer`); and ``(?:words)+`` runs (:meth:`runs`).
 
     Why not that pattern: its source (a trie) and its compilation cost more than the scan itself, and
-    they would be paid for every article, whose names differ. A character class of the words' first
-    characters finds the candidates (one ``re`` scan), a ``set`` lookup per length reads the word.
+    they would be paid for every article, whose names differ. Every occurrence of every word (overlapping
+    ones too) is indexed once, by ``str.find`` per word (C speed, no pattern); the pattern's reading is
+    then a walk over the occurrences: leftmost-longest is the first start at or after the previous end,
+    with its longest word. For many words (a long page naming hundreds of people) a ``find`` per word
+    would read the text once per word, so a character class of the first characters finds the
+    candidates in one scan instead and a ``set`` lookup per length reads the words there.
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
-        self.words = WordSet(words)
-        firsts = sorted({w[0] for w in self.words.words})
-        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+    def __init__(self, words: Iterable[str], text: str) -> None:
+        uniq = {w for w in words if w}
+        ends: dict[int, list[int]] = {}
+        if len(uniq) <= _FIND_MAX_WORDS:
+            find = text.find
+            for w in uniq:
+                k = len(w)
+                i = find(w)
+                while i >= 0:
+                    ends.setdefault(i, []).append(i + k)
+                    i = find(w, i + 1)
+            for v in ends.values():
+                if len(v) > 1:
+                    v.sort(reverse=True)
+        elif uniq:
+            ws = WordSet(uniq)
+            first = re.compile("[" + "".join(re.escape(c) for c in sorted({w[0] for w in uniq})) + "]")
+            n = len(text)
+            for m in first.finditer(text):
+                found = ws.ends_from(text, m.start(), n)
+                if found:
+                    ends[m.start()] = found
+        self._ends = ends  # start -> ends of the words there, longest first
+        self._starts = sorted(ends)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
-        """``(start, end)`` of each word, as ``finditer`` of the alternation from ``pos`` to ``endpos``."""
-        if self._first is None:
-            return
-        end = len(text) if endpos is None else endpos
-        longest = self.words.longest
+    def finditer(self) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each word, as ``finditer`` of the alternation over the whole text."""
+        ends = self._ends
+        nxt = 0
+        for i in self._starts:
+            if i >= nxt:
+                nxt = ends[i][0]
+                yield i, nxt
+
+    def _longest(self, pos: int, endpos: int) -> int | None:
+        """End of the longest word at ``pos`` that ends by ``endpos``, or None."""
+        for e in self._ends.get(pos, ()):
+            if e <= endpos:
+                return e
+        return None
+
+    def runs(self, pos: int, endpos: int) -> Iterator[list[tuple[int, int]]]:
+        """The words of each ``(?:words)+`` match from ``pos`` to ``endpos`` (longest word at each step,
+        as the greedy pattern reads)."""
+        starts = self._starts
         nxt = pos
-        for m in self._first.finditer(text, pos, end):
-            i = m.start()
+        for j in range(bisect.bisect_left(starts, pos), len(starts)):
+            i = starts[j]
+            if i >= endpos:
+                break
             if i < nxt:
                 continue
-            e = longest(text, i, end)
-            if e is not None:
-                yield i, e
-                nxt = e
-
-    def runs(self, text: str, pos: int, endpos: int) -> Iterator[list[tuple[int, int]]]:
-        """The words of each ``(?:words)+`` match (longest word at each step, as the greedy pattern reads)."""
-        if self._first is None:
-            return
-        longest = self.words.longest
-        nxt = pos
-        for m in self._first.finditer(text, pos, endpos):
-            i = m.start()
-            if i < nxt:
-                continue
-            e = longest(text, i, endpos)
+            e = self._longest(i, endpos)
             if e is None:
                 continue
             run = [(i, e)]
-            while (k := longest(text, e, endpos)) is not None:
+            while (k := self._longest(e, endpos)) is not None:
                 run.append((e, k))
                 e = k
             yield run
@@ -1191,11 +1220,11 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     # 4. known names elsewhere in the body and in headline runs
     known = {n for n in people if DAMAGE not in n}
     if known:
-        known_words = _Words(known)
+        known_words = _Words(known, text)
         seen = {(m.name.start, m.name.end) for p in people.values() for m in p.mentions}
         cite = rules["citation_after_name"].pattern
         head_verbs = rules["headline_verbs"].pattern
-        for ks, ke in known_words.finditer(text):
+        for ks, ke in known_words.finditer():
             if (ks, ke) in seen or in_headline(ks):
                 continue
             if not _left_edge_ok(text, ks) or not name_ends_at(text, ke):
@@ -1209,7 +1238,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
         # 马省长, 李书记: surname + post, when one attendee alone fits it
         short = _short_forms(people)
         if short:
-            for ss, se in _Words(short).finditer(text):
+            for ss, se in _Words(short, text).finditer():
                 if in_headline(ss) or not _left_edge_ok(text, ss):
                     continue
                 if se < len(text) and text[se] in _TITLE_GOES_ON:
@@ -1219,7 +1248,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
                 people[short[hit.text]].mentions.append(m)
                 mentions.append(m)
         for hs, he in heads:
-            for run in known_words.runs(text, hs, he):
+            for run in known_words.runs(hs, he):
                 rs, re_ = run[0][0], run[-1][1]
                 if not (re_ >= he or text[re_].isspace() or head_verbs.match(text, re_)):
                     continue
