@@ -857,3 +857,21 @@ def test_a_provincial_ocean_and_fisheries_bureau_is_a_body():
     text = "11月9日,合作论坛在宁德举行。福建省海洋与渔业局局长王某某致辞。"
     got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
     assert got == {"王某某": [("福建省海洋与渔业局", "局长")]}
+
+
+def test_a_zone_owns_the_working_committee_written_after_it():
+    """某某综合实验区 + 党工委书记: a title that opens with its body takes the zone before it as owner."""
+    text = "11月9日,联席会议在宁德召开。某某综合实验区党工委书记李某某出席会议。"
+    got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
+    assert got == {"李某某": [("某某综合实验区", "党工委书记")]}
+
+
+def test_a_legislative_councillor_belongs_to_the_region_not_the_government():
+    """立法会 is a SAR council outside the government: 香港特区 + 立法会 even after 特区政府 officials."""
+    text = (
+        "11月16日,合作会议在成都举行,由特区政府政务司司长甲某某主持。香港代表团成员包括财政司副司长黄某伦,"
+        "以及立法会议员陈李某华等。"
+    )
+    got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
+    assert got["黄某伦"] == [("香港特区政府财政司", "副司长")]
+    assert got["陈李某华"] == [("香港特区立法会", "议员")]

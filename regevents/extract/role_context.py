@@ -203,7 +203,7 @@ def _body_word_at_start(core: str, place_end: int) -> bool:
     if b is None or b <= place_end:
         return False
     o = orgs().lookup(core[:b])
-    return o is not None and o.kind != "sar"
+    return o is not None and o.kind not in _SAR_KINDS
 
 
 def _fits(place: Place, level_word: str) -> bool:
@@ -262,7 +262,16 @@ def _sar_body(org: str) -> bool:
     if org.startswith(_SAR_GOVERNMENT):
         return True
     o = orgs().lookup(org)
-    return o is not None and o.kind == "sar" and not org.endswith("政府")
+    return o is not None and o.kind in _SAR_KINDS and not org.endswith("政府")
+
+
+_SAR_KINDS = ("sar", "sar_council")  # orgs.tsv: a SAR government's bodies, and its councils outside it
+
+
+def _council(org: str) -> bool:
+    """A SAR council outside the government (立法会): its owner is the region, not the government."""
+    o = orgs().lookup(org)
+    return o is not None and o.kind == "sar_council"
 
 
 # how the name of a SAR bureau or office ends (发展局, 政务司, 廉政公署, 行政长官办公室)
@@ -322,6 +331,8 @@ def resolve_role(
         if owner is None and sar is not None:
             owner, inferred = sar.owner, sar.inferred
         if owner is not None:
+            if owner.endswith("政府") and _council(org):
+                owner = owner[: -len("政府")]  # 香港特区 + 立法会, not 香港特区政府 + 立法会
             if org.startswith(_SAR_GOVERNMENT):
                 # 特区政府政务司: only the region is missing (香港 + 特区政府政务司)
                 region = split_place(owner)[0]
