@@ -66,7 +66,7 @@ def test_kind_words_equal_the_whole_scan():
 def test_date_starts_are_the_first_condition():
     """``_STARTS`` (stdlib) holds exactly where the grammar's ``_FIRST`` lookahead holds."""
     first = regex.compile(dates._FIRST)
-    chars = list("0123456789〇零一二三四五六七八九十年月日天周星期礼拜本这上下今昨前明去近此不久(") + ["会", "\n"]
+    chars = list("0123456789〇零一二三四五六七八九十年月日天周星期礼拜本这上下今昨前明去近此不久(-/:. 至到—–―~〜") + ["会", "\n"]
     rnd = random.Random(12)
     for _ in range(20000):
         s = "".join(rnd.choice(chars) for _ in range(rnd.randint(1, 12)))
@@ -74,10 +74,12 @@ def test_date_starts_are_the_first_condition():
 
 
 def test_date_matches_equal_the_whole_scan():
-    """Trying the grammar only at ``_STARTS`` finds what a whole scan finds, including on text with
-    digits of other scripts (the ``_FIRST`` of ASCII digits only must not lose a date)."""
-    whole = regex.compile(dates._DATE_SOURCE.replace(dates._FIRST, dates._FIRST.replace("0-9", r"\d"), 1))
-    chars = list("0123456789〇○O零一二三四五六七八九十年月日号天周星期礼拜本这上下今昨前明去近此不久至到-~ (),.:/、每第内后晚上午下午度")
+    """Trying the grammar only at ``_STARTS`` finds what a scan of the grammar without its ``_FIRST``
+    filter finds, including on text with digits of other scripts (a filter naming ASCII digits
+    only must not lose a date) and with every separator and context the digit branch reads."""
+    assert dates._DATE_SOURCE.startswith(dates._FIRST)
+    whole = regex.compile(dates._DATE_SOURCE[len(dates._FIRST) :])
+    chars = list("0123456789〇○O零一二三四五六七八九十年月日号天周星期礼拜本这上下今昨前明去近此不久至到-~ (),.:/、每第内后晚上午下午度—–―〜")
     chars += ["٣", "３", "᠑", "\n"]
     rnd = random.Random(13)
     cases = _texts()
@@ -132,3 +134,49 @@ def test_compounds_equal_the_whole_scan():
         cases.append("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))))
     for s in cases:
         assert [m.span() for m in meeting_places._compounds(s)] == [m.span() for m in rule.pattern.finditer(s)], s
+
+
+# ------------------------------------------------------------------ frame rules gated by their words
+
+_GATED = {"held_after": "match", "held_before": "search", "main_venue": "match", "announced_after": "match", "habitual": "match"}
+
+
+def test_frame_rules_hold_their_words():
+    """Every match of a gated frame rule holds one of its ``holds_any`` words (meetings._may_match
+    skips the rule on a context without one): each example's match holds one, and with the words
+    made unmatchable in the pattern no example matches any more."""
+    rules = load_rules("meetings")
+    for name in _GATED:
+        rule = rules[name]
+        words = rule.meta["holds_any"]
+        crippled = rule.source
+        for w in sorted(words, key=len, reverse=True):
+            crippled = crippled.replace(w, "(?!)")
+        crippled_re = regex.compile(crippled)
+        for example in rule.match:
+            found = rule.pattern.search(example)
+            assert found and any(w in found.group() for w in words), (name, example)
+            assert crippled_re.search(example) is None, (name, example)
+
+
+def test_frame_gates_never_drop_a_match():
+    """On random contexts built from the rules' words, their examples and the shared texts' name
+    contexts, a gated rule matches only where its gate lets it be tried."""
+    rules = load_rules("meetings")
+    pieces = ["在", "了", "的", "“", "与", "于", "由", "共同", "主持", "负责", "承办", "设", "主会场", "设在", "会场",
+              "合肥", "北京市", "5月", "2024年", "今天", "以视频会议形式", "每年", "一次", ",", "。", "、", "?", "\n", "会议"]
+    for name in _GATED:
+        pieces += rules[name].meta["holds_any"]
+    rnd = random.Random(16)
+    cases = [ex for name in _GATED for ex in rules[name].match + rules[name].no_match]
+    for text in _texts():
+        for h in meeting_names.find_names(text):
+            cases.append(meetings._right(text, h.end))
+            cases.append(text[meetings._sentence_start(text, h.start) : h.start])
+    for _ in range(20000):
+        cases.append("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10))))
+    for name, how in _GATED.items():
+        try_rule = getattr(rules[name].pattern, how)
+        for s in cases:
+            if try_rule(s) is not None:
+                assert meetings._may_match(name, s), (name, s)

@@ -45,7 +45,7 @@ import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 import regex
 
@@ -55,6 +55,7 @@ from ..gazetteer import meeting_kinds
 from ..models import Meeting, Span, trusted_model
 from ..rules import load_rules
 from ..zones import HEADLINE
+from .goals import _holds_any
 from .meeting_names import NameHit, Spans, find_names, is_weak
 from .meeting_places import Venue, home_venue, parse_venue, region_head, regions_for_meeting
 from .sentences import SENTENCE_STOPS, sentence_start
@@ -238,15 +239,21 @@ def _analyse(
     ref_year = anchor.year
     rules = load_rules("meetings")
     right = _right(text, hit.end)
-    if rules["not_a_meeting"].pattern.match(right):
-        return None
     sent_start = _sentence_start(text, hit.start)
     left = text[sent_start : hit.start]
+    # each frame rule is tried only when its side holds one of its words (_may_match)
+    may_held_after = _may_match("held_after", right)
+    may_held_before = _may_match("held_before", left)
+    may_main_venue = _may_match("main_venue", right)
+    if need == HELD and prev is None and not (may_held_after or may_held_before or may_main_venue):
+        return None  # held needs a frame (below): none of the three frame rules can match
+    if rules["not_a_meeting"].pattern.match(right):
+        return None
     # 这是…首次召开的X: a held X there describes the meeting just reported (a past one stays mentioned)
     characterising = bool(rules["characterising"].pattern.match(left))
     if left.endswith(_ITEM_VERBS) and _planned_item(text, hit.start):
         return None  # 将重点办好五件实事:…;举办X大会: a task of the plan (a goal), not a meeting
-    held_after = rules["held_after"].pattern.match(right)
+    held_after = rules["held_after"].pattern.match(right) if may_held_after else None
 
     year = hit.year
     if held_after and year is None:
@@ -258,7 +265,7 @@ def _analyse(
         if rel:
             year = ref_year + (1 if rel.group() in ("明年", "来年") else 2)
     ann_before = rules["announced_before"].pattern.search(left)
-    ann_after = rules["announced_after"].pattern.match(right)
+    ann_after = rules["announced_after"].pattern.match(right) if _may_match("announced_after", right) else None
     later_year = bool(year and ref_year and year > ref_year)
     listed_after_announced = prev is not None and prev.status == ANNOUNCED  # may share its status
     if need == ANNOUNCED and not (ann_before or ann_after or later_year or listed_after_announced):
@@ -266,9 +273,11 @@ def _analyse(
     if need == HELD and (ann_before or ann_after or later_year):
         return None  # announced, whatever its frame
 
-    held_before = rules["held_before"].pattern.search(left)
+    held_before = rules["held_before"].pattern.search(left) if may_held_before else None
     # 会议在X设主会场; after a held verb with no place of its own (以视频会议形式召开,主会场设在X) too
-    main_venue = rules["main_venue"].pattern.match(right[held_after.end() :] if held_after else right)
+    main_venue = None
+    if may_main_venue:
+        main_venue = rules["main_venue"].pattern.match(right[held_after.end() :] if held_after else right)
     if held_after and held_after.group("place"):
         main_venue = None
     framed = bool(held_after or held_before or main_venue)
@@ -277,7 +286,7 @@ def _analyse(
     past_before = rules["past_before"].pattern.search(left)
     past_after = rules["past_after"].pattern.match(right)
     during = bool(rules["during_meeting"].pattern.match(left))
-    if framed and rules["habitual"].pattern.match(right):
+    if framed and _may_match("habitual", right) and rules["habitual"].pattern.match(right):
         framed, held_after, main_venue = False, None, None  # 每年举行一次: the series' routine, not an event
     # an earlier year makes a past meeting; one year back may still be this meeting held late
     # (2023年…会商会 in January 2024) or an anchor taken from a crawl date, so a frame wins there
@@ -327,6 +336,26 @@ def _analyse(
         hit, status, framed, rule, sent_start, frame_end, place, host, year, headline,
         during=during, day_shift=shift, follows=follows,
     )
+
+
+@cache
+def _gate(name: str) -> re.Pattern[str]:
+    """The plain search for the ``holds_any`` words of rule ``name`` (meetings.rules.json)."""
+    gate = _holds_any(load_rules("meetings")[name])
+    if gate is None:
+        raise ValueError(f"meetings.rules.json: rule {name!r} has no holds_any words")
+    return gate
+
+
+def _may_match(name: str, side: str) -> bool:
+    """Can rule ``name`` match ``side`` (the right or left context of a name)?
+
+    Why it is exact: every match of the rule contains one of its ``holds_any`` words
+    (tests/test_perf_meetings.py proves it on the rule's examples and on random strings), and the
+    rule only reads ``side`` (or a suffix of it: ``main_venue`` after ``held_after``), so a side
+    holding none of them gives no match. A stdlib search of a few literals costs a fraction of
+    the rule's own try: most names are framed by one rule at most."""
+    return _gate(name).search(side) is not None
 
 
 _ITEM_VERBS = ("举办", "办好", "筹办")  # the item verbs of the rule planned_item
