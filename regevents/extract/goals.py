@@ -290,7 +290,8 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
         for g in generic.finditer(text, ps, pe):
             if any(a < g.end() <= b for a, b in tails):
                 continue  # 孙某代表四省区建议: the named speaker's own tail
-            starts.append((g.end(), "pronoun" if g.group("who") in ("他", "她") else SPEECH, None, g.group("verb")))
+            # the speech starts right after its speaker, as after a name: 他就A提出三点建议: holds its count
+            starts.append((g.end("who"), "pronoun" if g.group("who") in ("他", "她") else SPEECH, None, g.group("verb")))
         starts.sort(key=lambda x: x[0])
         resolved: list[tuple[int, str, str | None]] = []
         for pos, mode, who, verb in starts:
