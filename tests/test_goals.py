@@ -708,3 +708,55 @@ def test_a_list_of_joint_actions():
     # the slogan 共商、共建、共享 is no list of goals
     slogan = text.replace("共建海上养殖示范区、共育海洋新兴产业、共享海洋科研平台", "坚持共商、共建、共享")
     assert _goal_texts(slogan) == []
+
+
+def test_a_pronoun_speakers_counted_proposals():
+    """他就A提出三点建议:一是…: the speech starts at the pronoun, so the count is inside the proposal."""
+    text = (
+        "座谈会举行\n\n6月7日,座谈会在杭州举行。吉林省委副书记、省长王某某出席座谈会。\n王某某代表吉林省感谢浙江省的支持。他说,两省合作基础深厚。"
+        "他就深化两省合作提出三点建议:一是在体制机制创新上深化合作;二是在产业协作上深化合作;三是在开放平台联动上深化合作。\n"
+    )
+    got = goals(text)
+    assert [g.text for g in got] == ["在体制机制创新上深化合作", "在产业协作上深化合作", "在开放平台联动上深化合作"]
+    assert all(g.kind == "proposal" and g.count_evidence.text == "三点建议" for g in got)
+
+
+def test_topics_counted_as_agenda_items():
+    text = "论坛发布会举行\n\n10月18日,发布会在襄阳举行。论坛将围绕生态共治、产业协同、交通互联、文旅融合四个议题开展研讨。\n"
+    assert _goal_texts(text) == ["生态共治", "产业协同", "交通互联", "文旅融合"]
+
+
+def test_talks_on_areas_after_a_review_in_the_same_sentence():
+    """The review (回顾…进展) is its own clause; the areas of the talks are still goals."""
+    text = (
+        "联席会议召开\n\n17日,联席会议在广州召开。双方总结回顾上一年度合作进展,围绕深度合作区建设、产业多元发展、"
+        "科技创新等重点领域深入交换意见。\n"
+    )
+    assert _goal_texts(text) == ["深度合作区建设", "产业多元发展", "科技创新"]
+    # a list of what was achieved stays unread
+    done = text.replace("围绕深度合作区建设、产业多元发展、科技创新等重点领域深入交换意见", "在深度合作区建设、产业多元发展、科技创新等方面取得显著成效")
+    assert _goal_texts(done) == []
+
+
+def test_consolidating_results_is_work_to_do():
+    text = "联席会议召开\n\n6月29日,联席会议在济南召开。会议商定,两省将在产业合作、劳务协作、消费帮扶五个方面深化协作,持续巩固拓展脱贫攻坚成果。\n"
+    assert _goal_texts(text)[:3] == ["产业合作", "劳务协作", "消费帮扶"]
+
+
+def test_a_statement_whose_clauses_repeat_the_modal_then_state_a_purpose():
+    text = (
+        "座谈会召开\n\n8日,座谈会在雄安召开。会议强调,要坚持高标准高质量,要坚持疏解与承接并重,要坚持共建共享,"
+        "保持历史耐心和战略定力,确保各项任务落地见效。\n"
+    )
+    assert _goal_texts(text) == ["坚持高标准高质量", "坚持疏解与承接并重", "坚持共建共享"]
+    # two actions then a view: no run of three, nothing is read
+    short = text.replace("要坚持共建共享,", "")
+    assert _goal_texts(short) == []
+
+
+def test_a_statement_with_its_subject_before_the_modal():
+    text = (
+        "联席会议召开\n\n25日,联席会议在遵义召开。会议要求,两省市有关部门和毗邻地区要加强沟通衔接,"
+        "共同推动重大项目落地见效,共同争取国家层面支持,共同把两地合作打造成为省际合作的样板。\n"
+    )
+    assert _goal_texts(text)[1:] == ["共同推动重大项目落地见效", "共同争取国家层面支持", "共同把两地合作打造成为省际合作的样板"]

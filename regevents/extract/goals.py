@@ -1090,10 +1090,11 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
     for m in scan("topic_anchor"):
         if not in_body(m.start()) or not allowed(m.start(), proposals=False)[0]:
             continue
-        if not topic_lead.match(text[clause_start(text, m.start()) : m.start()]):
+        cs = clause_start(text, m.start())
+        if not topic_lead.match(text[cs : m.start()]):
             continue
-        if is_retro(*_sentence_of(text, m.start())):
-            continue
+        if is_retro(cs, clause_end(text, m.end())):
+            continue  # only the clause of the talks: 双方回顾了合作进展,围绕A、B等领域交换意见 holds topics
         col.add_group(_list_before(text, m.start()), "focus_area", "topic_list")
 
     # 7c. what signed documents or projects cover: 涵盖A、B、C等范畴 / 涉及A、B等领域
@@ -1174,6 +1175,9 @@ def _reports_past(retro: regex.Pattern[str], prospective: regex.Pattern[str], te
     return False
 
 
+_STATEMENT_RUN = 3  # actions in a row that make a statement's goals when a clause of another kind follows
+
+
 def _statement_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The goals of a meeting-level statement (``[start, end)`` after 会议要求,要): one per clause, or
     per 、 part when every part opens with an action; [] unless every clause opens with an action
@@ -1184,6 +1188,8 @@ def _statement_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     for s, e in _clauses(text, start, end, _STATEMENT_STOPS):
         a, b = trim(text, s, e)
+        if b > a and text[a] == "要" and b - a > 1:
+            a += 1  # 要坚持A,要坚持B: each clause repeats the modal the rule read before the first
         if b <= a:
             continue
         if principle.match(text[a:b]):
@@ -1193,6 +1199,8 @@ def _statement_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             items.extend(parts)
         elif action.match(text[a:b]):
             items.append((a, b))
+        elif len(items) >= _STATEMENT_RUN:
+            break  # 要A,要B,要C,保持…: a run of actions read, the sentence goes on with its purpose
         else:
             return []
     if len(items) < 2 or any(not 2 <= y - x <= _MAX_ITEM for x, y in items):
