@@ -760,3 +760,32 @@ def test_a_statement_with_its_subject_before_the_modal():
         "共同推动重大项目落地见效,共同争取国家层面支持,共同把两地合作打造成为省际合作的样板。\n"
     )
     assert _goal_texts(text)[1:] == ["共同推动重大项目落地见效", "共同争取国家层面支持", "共同把两地合作打造成为省际合作的样板"]
+
+
+def test_a_long_item_of_a_counted_list_is_kept_whole():
+    """A stated count vouches for an item longer than an uncounted list would allow."""
+    item2 = "共促产业链协同发展,围绕新材料、新能源、数字经济等产业开展精准对接,探索建立“总部在甲市、基地在乙市”“研发在甲市、转化在乙市”的合作模式"
+    text = (
+        "座谈会举行\n\n17日,座谈会在石家庄举行。甲市市委书记王某某出席座谈会。\n王某某说,两市合作有基础。"
+        f"他提出三点建议:一是共建交通大通道,加快推进城际铁路前期工作;二是{item2};三是共推文化旅游一体化。\n"
+    )
+    assert len(item2) > 60
+    assert _goal_texts(text) == ["共建交通大通道,加快推进城际铁路前期工作", item2, "共推文化旅游一体化"]
+
+
+def test_an_existing_base_of_cooperation_is_no_goal():
+    text = "座谈会举行\n\n17日,座谈会在石家庄举行。两县在红色旅游、生态保护、农产品流通等方面已有良好合作基础。\n"
+    assert _goal_texts(text) == []
+    ahead = text.replace("已有良好合作基础", "深化合作")
+    assert _goal_texts(ahead) == ["红色旅游", "生态保护", "农产品流通"]
+
+
+def test_a_declaration_of_one_clause_with_a_list_after_its_verb():
+    text = (
+        "论坛举行\n\n20日,论坛在鄂尔多斯举行。论坛发布了《协同发展宣言》。宣言提出,三市将携手打造能源基地绿色转型示范区、"
+        "生态保护样板区、毗邻地区协同发展先行区。\n"
+    )
+    assert _goal_texts(text) == ["能源基地绿色转型示范区", "生态保护样板区", "毗邻地区协同发展先行区"]
+    # a focus-area list after the declaration's verb stays a focus-area list
+    areas = text.replace("携手打造能源基地绿色转型示范区、生态保护样板区、毗邻地区协同发展先行区", "在交通互联、产业协作、公共服务共享等领域开展合作")
+    assert [g.kind for g in goals(areas)] == ["focus_area"] * 3

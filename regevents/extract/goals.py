@@ -74,6 +74,7 @@ _HAN = regex.compile(r"^\p{Han}+$")
 # actions that make an attendee the chair or a keynote speaker, whose numbered agenda is the meeting's programme
 _MAIN_SPEAKER_ACTIONS = frozenset({"主持", "讲话"})
 _MAX_ITEM = 60
+_MAX_COUNTED_ITEM = 100  # an item of a list whose count was stated (三点建议:一是…) may run longer
 # stop sets of clause_end, built once (clause_end keeps a compiled search per set)
 _STOP_FULL = frozenset("。\n")
 _STOP_SEMI = frozenset(";。\n")
@@ -747,7 +748,8 @@ class _Collector:
 
     def add_group(self, ranges, kind, rule, size=None, count=None, who=None, min_items=2) -> bool:
         text = self.text
-        ranges = [r for r in ranges if 2 <= r[1] - r[0] <= _MAX_ITEM]
+        longest = _MAX_COUNTED_ITEM if size else _MAX_ITEM  # a stated count vouches for a long item
+        ranges = [r for r in ranges if 2 <= r[1] - r[0] <= longest]
         ranges = [r for r in ranges if self.free(*r)]
         if len(ranges) < min_items:
             return False
@@ -939,6 +941,8 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         if not items:
             parts = split_items(text, m.end(), end, seps=";", words=())
             items = [(_strip_subject(text, a, b), b) for a, b in parts]
+            if len(items) == 1:
+                items = _initiative_list(text, *items[0]) or items
         col.add_group(items, "initiative", "initiative")
 
     # 4. agendas: 一是…二是… inside a paragraph
@@ -1227,6 +1231,20 @@ def _slogans() -> frozenset[str]:
     ref = resources.files("regevents") / "data" / "goal_slogans.tsv"
     rows = [ln for ln in ref.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     return frozenset(ln.split("\t")[0].strip() for ln in rows[1:])
+
+
+def _initiative_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """宣言提出,三市将携手打造A、B、C: a declaration of one clause whose object is a 、-list after its
+    verb (list_lead) reads as that list, when the items name roles (:func:`_positioning_items`)."""
+    if "、" not in text[start:end] or any(ch in ",;" for ch in text[start:end]):
+        return []
+    raw = split_items(text, start, end)
+    items = _split_last_and(text, _lead_stripped(text, raw))
+    if items[0][0] == raw[0][0] or not _positioning_items(text, items):
+        return []  # no verb opens the list
+    if "等" in text[items[-1][0] : items[-1][1]]:
+        return []  # A、B等领域开展合作: a focus-area list, read by its own rule (coop_anchor)
+    return items
 
 
 def _positioning_items(text: str, items: list[tuple[int, int]]) -> bool:
