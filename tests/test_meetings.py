@@ -754,3 +754,35 @@ def test_a_theme_in_the_sentence_after_goes_to_the_meeting_referred_to_there():
     a, m = primary(text, "2023-05-21")
     themes = {x.name: x.theme for x in a.meetings}
     assert themes == {"甲乙协同发展区第五次党政联席会议": None, "首届甲乙海洋经济合作论坛": "向海图强 协同共赢"}
+
+
+# ---------------------------------------------------------------- heldout7 forms (genre fragments written for these tests)
+
+
+def test_a_trips_range_gives_way_to_the_meetings_own_day():
+    text = ("本报济南6月30日电 6月27日至30日,省委书记王某某率甘肃省党政代表团赴山东省学习考察,出席甲乙东西部协作联席会议。\n"
+            "29日下午,甲乙东西部协作联席会议在济南召开。李某某主持会议。\n")
+    _, m = primary(text, "2021-07-01")
+    assert (m.date, m.part_of_day, m.city) == ("2021-06-29", "下午", "济南")
+
+
+def test_a_meetings_own_range_stays_a_range():
+    # near miss: the range is the meeting's own frame, and a later day inside it (its opening) is not its date
+    text = ("6月27日至28日,甲乙东西部协作联席会议在济南举行。27日上午,王某某出席甲乙东西部协作联席会议并讲话。\n")
+    _, m = primary(text, "2021-07-01")
+    assert m.date == "2021-06-27/2021-06-28"
+
+
+@pytest.mark.parametrize(
+    "text,city,province",
+    [
+        # a new area run by its province is the meeting's city (no division row holds it)
+        ("1月10日,甲乙协同推进雄安新区建设发展座谈会在雄安新区召开。", "雄安", "河北"),
+        ("1月10日,甲乙合作座谈会在河北雄安新区召开。", "雄安", "河北"),
+        # near miss: a county-level district keeps its city
+        ("1月10日,甲乙合作座谈会在上海浦东新区召开。", "上海", "上海"),
+    ],
+)
+def test_fragment_new_area_venue(text, city, province):
+    _, m = primary(text, "2024-01-11")
+    assert (m.city, m.province) == (city, province)

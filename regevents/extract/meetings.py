@@ -955,6 +955,32 @@ def _share_time_and_place(keep: list[_Group], out: list[Meeting], primary: _Grou
             rec.city, rec.province = main.city, main.province
 
 
+def _own_day(found: list[tuple[_Mention, DateMention]]) -> DateMention | None:
+    """``6月27日至30日,…率代表团赴山东学习考察,出席X`` then ``29日下午,X在济南召开``: the day of
+    the meeting's own frame (X在…召开) inside the range of a frame where X is only the object of
+    a person's verb (出席X); None when the first dated frame is not such a range.
+
+    Why: a delegation's trip (a 学习考察 from the 27th to the 30th) is written as a range with
+    the meeting as one of its stops; the meeting's own report gives its day. Only a range the
+    day falls in is given up: a range of the meeting's own frame (论坛28日至29日在襄阳举办) stays."""
+    dated = [(m, d) for m, d in found if d.value is not None]
+    if not dated or dated[0][0].rule != "held_before" or dated[0][1].kind != "range":
+        return None
+    span = _edtf_parts(dated[0][1].value or "")
+    for m, d in dated[1:]:
+        if m.rule == "held_after" and d.kind == "date" and d.value and _within(_edtf_parts(d.value)[0], span):
+            return d
+    return None
+
+
+def _within(day: tuple[int | None, ...], span: list[tuple[int | None, ...]]) -> bool:
+    """Is the fully known day (year, month, day) inside the range ``span`` (its two ends)?"""
+    ends = [tuple(x for x in end if x is not None) for end in (day, *span)]
+    if len(span) != 2 or any(len(end) != 3 for end in ends):
+        return False
+    return ends[1] <= ends[0] <= ends[2]
+
+
 def _venue(doc: Document, place: str) -> Venue:
     """The venue phrase as city and province; 我市/本省 is the outlet's home, when it has one."""
     if load_rules("meetings")["home_place"].pattern.fullmatch(place.strip()):
@@ -972,8 +998,8 @@ def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_pri
     framed.sort(key=lambda m: (m.headline, m.hit.start))
     framed += sorted(g.ref_frames, key=lambda m: (m.headline, m.hit.start))
     # the first frame with a usable date; a vague one (近日) there gives none rather than a guess
-    found = [d for d in (_date_for(dates, m, m.frame_end) for m in framed) if d is not None]
-    date_m = next((d for d in found if d.value is not None), None)
+    found = [(m, d) for m, d in ((m, _date_for(dates, m, m.frame_end)) for m in framed) if d is not None]
+    date_m = _own_day(found) or next((d for _, d in found if d.value is not None), None)
     value = date_m.value if date_m is not None else None
     if value is None and g.status == ANNOUNCED and g.year() is not None:
         value = f"{g.year():04d}"
