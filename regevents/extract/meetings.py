@@ -623,6 +623,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
             # another name of the same meeting: its evidence, never a meeting of its own
             group_of[id(m.alias_of)].add(m)
     groups = _merge_headline_short(groups)
+    groups = _fold_bare_announced(groups)
 
     # the reported meeting: the first reported as held; failing that, a bare name in the headline or lead
     held = [g for g in groups if g.status == HELD]
@@ -658,8 +659,9 @@ def find_meetings(doc: Document) -> list[Meeting]:
         if target is not None:
             target.refs.append((s, e))
 
-    if primary is not None:
+    if primary is not None and primary.status == HELD:
         # "会议12日在武汉召开" under a headline that names it: the frame gives date and place
+        # (a held frame says nothing of a meeting only announced: 召开新闻发布会,介绍…论坛)
         for s, e in primary.refs:
             ref = NameHit(s, e, text[s:e], None, None, None, True, True)
             m = _analyse(text, ref, None, anchor, in_headline(s), dates, need=HELD)
@@ -796,6 +798,42 @@ def _merge_headline_short(groups: list[_Group]) -> list[_Group]:
                 g.frames.add(m.frame_key)
         g.framed = g.framed or h.framed
         out.remove(h)
+    return out
+
+
+def _fold_bare_announced(groups: list[_Group]) -> list[_Group]:
+    """``介绍第三届X论坛筹备情况。…论坛将于10月28日至29日在襄阳举办`` / ``将举行开幕式``: a bare
+    kind word announced (论坛, 开幕式) is the announced meeting the article names, not one of its own.
+
+    Why: a bare kind word is kept as a meeting only when announced, for the series' next one
+    (下一届会议, 论坛明年在X举办); in a preview the same words refer to the forum named in the
+    headline. A group made only of bare kind words (no modifier, no year) joins the one named,
+    not weak meeting of its kind that is announced or unframed, when there is exactly one; a
+    bare part of an event (开幕式, rule ``event_part``) joins the announced meeting of the lead
+    (the event it opens) or is dropped. Its frame (date, place) is the named meeting's."""
+    part = load_rules("meetings")["event_part"].pattern
+    out = list(groups)
+    for g in groups:
+        if g.status != ANNOUNCED or not all(m.hit.generic and m.year is None and m.hit.name == m.hit.kind for m in g.mentions):
+            continue
+        named = [h for h in out if h is not g and not h.best().hit.weak and h.status in (ANNOUNCED, None)]
+        same = [h for h in named if h.kind() == g.kind()]
+        target: _Group | None
+        if len(same) == 1:
+            target = same[0]
+        elif all(part.match(m.hit.name) for m in g.mentions):
+            target = min((h for h in named if h.status == ANNOUNCED), key=lambda h: h.first, default=None)
+        else:
+            continue
+        out.remove(g)
+        if target is None:
+            continue
+        for m in g.mentions:
+            target.add(m)
+            if m.framed:
+                target.frames.add(m.frame_key)
+        target.framed = target.framed or g.framed
+        target.status = target.status or ANNOUNCED
     return out
 
 
