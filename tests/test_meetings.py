@@ -786,3 +786,28 @@ def test_a_meetings_own_range_stays_a_range():
 def test_fragment_new_area_venue(text, city, province):
     _, m = primary(text, "2024-01-11")
     assert (m.city, m.province) == (city, province)
+
+
+PRESSER = (
+    "第三届甲乙经济带城市合作发展论坛月底在襄举办\n\n"
+    "本报讯 昨日上午,市政府新闻办召开新闻发布会,介绍第三届甲乙经济带城市合作发展论坛筹备情况。"
+    "记者从会上获悉,论坛将于10月28日至29日在襄阳举办,主题为“共护一江清水 共建绿色廊道”。\n"
+    "发布会由市政府新闻办主任王某某主持。\n"
+    "本届论坛为期两天,将举行开幕式、主旨演讲和项目集中签约等活动。\n"
+)
+
+
+def test_a_presser_announcing_a_forum_gives_the_forum_its_own_frame():
+    a = parse(PRESSER, "2021-10-19")
+    assert [(m.name, m.status) for m in a.meetings] == [("第三届甲乙经济带城市合作发展论坛", "announced")]
+    m = a.meetings[0]
+    assert (m.date, m.city, m.theme, m.chair, m.edition) == ("2021-10-28/2021-10-29", "襄阳", "共护一江清水 共建绿色廊道", None, 3)
+
+
+def test_a_dated_month_end_keeps_the_forum_held_and_a_bare_next_forum_stays_announced():
+    # near misses: a month end with its month (10月底) is no future; 论坛明年在X举办 after a held
+    # forum is the series' next one
+    a = parse("第三届甲乙论坛10月底在襄举办\n\n第三届甲乙论坛10月28日在襄阳举办。会议商定,论坛明年在汉中举办。\n", "2021-11-05")
+    found = sorted(a.meetings, key=lambda m: m.id)
+    assert [(m.name, m.status) for m in found] == [("第三届甲乙论坛", "held"), ("论坛", "announced")]
+    assert found[0].date == "2021-10-28"
