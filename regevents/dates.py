@@ -20,6 +20,8 @@ Completion policy (see ``../shared/CONTRACT.md`` "Dates (EDTF)"):
   whose written day is after the anchor day fall in the previous month, since
   these readings are forced;
 * ``今日/昨天/前天/明天`` need the anchor day; without it the value is ``None``;
+* ``本月12日`` / ``上月28日`` / ``下月3日`` take the anchor's month (or the one before or
+  after); without an anchor month the value is ``None``;
 * weekdays (``周五``, ``星期五``) need a full anchor date. Bare ``周五`` is the
   most recent Friday on or before the anchor (news reports past events);
   ``本周五`` is the Friday of the anchor's Monday-based week, ``上周五`` /
@@ -234,6 +236,8 @@ _ALTS: list[tuple[str, str]] = [
             r"|(?<![目此之提事以当空从眼日年会赛节届生战门面跟史向超阵胸考课饭睡节前])(?P<rq>前)(?:天|日(?![益均常]))"
             r"|(?<![说表声证透阐申注标查指发英光鲜清分高精简聪黎开文好美失的])(?P<rm>明)(?:天|日(?![本程常益报之]))"
             rf"){_POD}"),
+    # 本月12日, 上月28日, 下月3日上午 (the anchor's month, the one before or after)
+    ("rel_md", rf"(?P<mp>本|上|下)个?月(?P<d1>{_DAY_A}){_DE}{_WD_SUFFIX}{_POD}"),
     # 28日至29日 (day range, month from anchor)
     ("r_dd", rf"(?<![\d\-/:月第近连续共约逾超达计余每号至到])(?<!\d\.)(?P<d1>{_DAY_A})日?{_SEP}(?P<d2>{_DAY_A})日"),
     # 12日下午 (ASCII digits only: 七日 is too often "seven days")
@@ -274,7 +278,7 @@ _FIRST_BRANCHES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     ((), "周星礼", ""),
     ((), "一二三四五六七八九十", ".{0,3}[年月]"),
     ((), "今昨前明去", "[年日天(不]"),
-    ((), "本这上下", "[周星礼]"),
+    ((), "本这上下", "(?:[周星礼]|个?月)"),
     ((), "日", "前"),
     ((), "近", "[日期]"),
     ((), "此", "前"),
@@ -340,6 +344,17 @@ def _shift(anchor: Anchor, days: int) -> str | None:
         return None
     (mo, d), = outs
     return format_edtf(None, mo, d)
+
+
+def _month_shift(anchor: Anchor, months: int) -> tuple[int | None, int | None]:
+    """(year, month) of the anchor's month moved by ``months`` (本月 0, 上月 -1, 下月 1); the month is
+    None without an anchor month, the year None without an anchor year (January's 上月 is December
+    of a year before, still unknown)."""
+    if anchor.month is None:
+        return None, None
+    index = anchor.month - 1 + months
+    year = anchor.year + index // 12 if anchor.year is not None else None
+    return year, index % 12 + 1
 
 
 def _year_of(m: regex.Match[str], yg: str, ryg: str | None, anchor: Anchor) -> tuple[int | None, bool, bool]:
@@ -435,6 +450,12 @@ def _resolve(kind: str, m: regex.Match[str], anchor: Anchor) -> tuple[str | None
         else:
             off = 1
         return _shift(anchor, off), True, False, "date"
+    if kind == "rel_md":
+        y, mo = _month_shift(anchor, {"本": 0, "上": -1, "下": 1}[g("mp")])
+        d = _num(g("d1"))
+        if mo is None or not _valid(y, mo, d):
+            return None, True, False, "date"
+        return format_edtf(y, mo, d), True, False, "date"
     if kind == "r_dd":
         d1, d2 = _num(g("d1")), _num(g("d2"))
         y, mo = anchor.year, anchor.month
@@ -522,7 +543,7 @@ def find_dates(text: str, anchor: Anchor = Anchor()) -> list[DateMention]:
         if res is None:
             continue
         value, relative, year_explicit, out_kind = res
-        pod = _pod(m) if kind in ("full", "rel_d", "rel", "day", "weekday") else None
+        pod = _pod(m) if kind in ("full", "rel_d", "rel_md", "rel", "day", "weekday") else None
         out.append(DateMention(m.start(), m.end(), m.group(), value, pod, relative, year_explicit, out_kind))
     return out
 

@@ -288,3 +288,27 @@ def test_digits_of_another_script_inside_a_number_do_not_crash():
     after an ASCII one (``2３日``) is read as the number it is, not a KeyError."""
     (m,) = find_dates("2３日")
     assert (m.value, m.text) == ("XXXX-XX-23", "2３日")
+
+
+@pytest.mark.parametrize(
+    "text,anchor,value",
+    [
+        # a 综述 dated on the 20th reporting a meeting "本月12日"
+        ("本月12日,某某都市圈会商会在某市召开。", "2022-09-20", "2022-09-12"),
+        ("上月28日下午,两地签署协议。", "2022-01-05", "2021-12-28"),
+        ("论坛将于下个月3日开幕。", "2022-12-05", "2023-01-03"),
+        ("本月12日", "XXXX-09-20", "XXXX-09-12"),
+        # no anchor month: a mention with no value, never the 12th of some guessed month
+        ("本月12日", None, None),
+        ("上月31日", "2022-03-20", None),  # no 31 February
+    ],
+)
+def test_this_or_last_month_with_a_day(text, anchor, value):
+    found = find_dates(text, Anchor.from_edtf(anchor))
+    assert found[0].value == value and found[0].relative and found[0].kind == "date"
+    assert found[0].text.endswith("日") or found[0].text.endswith("午")
+
+
+def test_month_words_without_a_day_stay_no_date():
+    # near misses: 本月初 / 上月 alone name no day
+    assert find_dates("本月初以来,两地合作不断深化。上月,双方互访。", Anchor.from_edtf("2022-09-20")) == []

@@ -232,3 +232,29 @@ def test_fragment_counted_lists_and_more_signing_verbs(text, published, expected
 )
 def test_fragment_not_counted_lists_or_past(text, expected):
     assert actions(text, "2023-05-06") == expected
+
+
+# ---------------------------------------------------------------- a signing verb inside 委员会签署; the rest of a counted batch
+# (genre fragments written for these tests)
+
+
+def test_fragment_committee_then_signing_verb_governs_the_whole_list():
+    # 委员会签署 is 委员会 + 签署, not 会签: the verb still governs every title of the list after it
+    text = ("在王某某、李某某的见证下,北京市有关部门与雄安新区管理委员会签署了《甲委员会 乙管理委员会教育合作协议》"
+            "《丙委员会 乙管理委员会医疗合作框架协议》《丁管理委员会 乙管理委员会科技合作协议》。")
+    acts = actions(text)
+    assert set(acts.values()) == {"signed"} and len(acts) == 3
+    (first, *_) = docs(text)
+    assert first.signatories == ["北京市有关部门", "雄安新区管理委员会"]
+    # near miss: 会签 as the verb itself is still a signing
+    assert actions("三省检察院会签了《生态检察协作意见》。") == {"生态检察协作意见": "signed"}
+
+
+def test_fragment_rest_of_a_counted_batch_takes_its_verb():
+    text = ("会议期间,双方举行签约仪式,有关部门签署了8份合作文件。其中,甲厅厅长王某某与乙局局长李某某签署了《甲乙产业合作协议》;"
+            "其余6份文件分别为《甲乙医疗卫生合作备忘录》《甲乙气象服务合作协议》。")
+    assert actions(text) == {"甲乙产业合作协议": "signed", "甲乙医疗卫生合作备忘录": "signed", "甲乙气象服务合作协议": "signed"}
+    # near miss: a listing clause with no counted batch before it stays a reference
+    assert actions("会议听取了工作汇报。其余6份文件分别为《甲乙医疗卫生合作备忘录》。") == {"甲乙医疗卫生合作备忘录": "referenced"}
+    # near miss: a batch signed in the past (去年签署了…) lends no action
+    assert actions("去年签署了8份合作文件。其余6份文件分别为《甲乙气象服务合作协议》。") == {"甲乙气象服务合作协议": "referenced"}

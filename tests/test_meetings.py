@@ -754,3 +754,60 @@ def test_a_theme_in_the_sentence_after_goes_to_the_meeting_referred_to_there():
     a, m = primary(text, "2023-05-21")
     themes = {x.name: x.theme for x in a.meetings}
     assert themes == {"甲乙协同发展区第五次党政联席会议": None, "首届甲乙海洋经济合作论坛": "向海图强 协同共赢"}
+
+
+# ---------------------------------------------------------------- heldout7 forms (genre fragments written for these tests)
+
+
+def test_a_trips_range_gives_way_to_the_meetings_own_day():
+    text = ("本报济南6月30日电 6月27日至30日,省委书记王某某率甘肃省党政代表团赴山东省学习考察,出席甲乙东西部协作联席会议。\n"
+            "29日下午,甲乙东西部协作联席会议在济南召开。李某某主持会议。\n")
+    _, m = primary(text, "2021-07-01")
+    assert (m.date, m.part_of_day, m.city) == ("2021-06-29", "下午", "济南")
+
+
+def test_a_meetings_own_range_stays_a_range():
+    # near miss: the range is the meeting's own frame, and a later day inside it (its opening) is not its date
+    text = ("6月27日至28日,甲乙东西部协作联席会议在济南举行。27日上午,王某某出席甲乙东西部协作联席会议并讲话。\n")
+    _, m = primary(text, "2021-07-01")
+    assert m.date == "2021-06-27/2021-06-28"
+
+
+@pytest.mark.parametrize(
+    "text,city,province",
+    [
+        # a new area run by its province is the meeting's city (no division row holds it)
+        ("1月10日,甲乙协同推进雄安新区建设发展座谈会在雄安新区召开。", "雄安", "河北"),
+        ("1月10日,甲乙合作座谈会在河北雄安新区召开。", "雄安", "河北"),
+        # near miss: a county-level district keeps its city
+        ("1月10日,甲乙合作座谈会在上海浦东新区召开。", "上海", "上海"),
+    ],
+)
+def test_fragment_new_area_venue(text, city, province):
+    _, m = primary(text, "2024-01-11")
+    assert (m.city, m.province) == (city, province)
+
+
+PRESSER = (
+    "第三届甲乙经济带城市合作发展论坛月底在襄举办\n\n"
+    "本报讯 昨日上午,市政府新闻办召开新闻发布会,介绍第三届甲乙经济带城市合作发展论坛筹备情况。"
+    "记者从会上获悉,论坛将于10月28日至29日在襄阳举办,主题为“共护一江清水 共建绿色廊道”。\n"
+    "发布会由市政府新闻办主任王某某主持。\n"
+    "本届论坛为期两天,将举行开幕式、主旨演讲和项目集中签约等活动。\n"
+)
+
+
+def test_a_presser_announcing_a_forum_gives_the_forum_its_own_frame():
+    a = parse(PRESSER, "2021-10-19")
+    assert [(m.name, m.status) for m in a.meetings] == [("第三届甲乙经济带城市合作发展论坛", "announced")]
+    m = a.meetings[0]
+    assert (m.date, m.city, m.theme, m.chair, m.edition) == ("2021-10-28/2021-10-29", "襄阳", "共护一江清水 共建绿色廊道", None, 3)
+
+
+def test_a_dated_month_end_keeps_the_forum_held_and_a_bare_next_forum_stays_announced():
+    # near misses: a month end with its month (10月底) is no future; 论坛明年在X举办 after a held
+    # forum is the series' next one
+    a = parse("第三届甲乙论坛10月底在襄举办\n\n第三届甲乙论坛10月28日在襄阳举办。会议商定,论坛明年在汉中举办。\n", "2021-11-05")
+    found = sorted(a.meetings, key=lambda m: m.id)
+    assert [(m.name, m.status) for m in found] == [("第三届甲乙论坛", "held"), ("论坛", "announced")]
+    assert found[0].date == "2021-10-28"

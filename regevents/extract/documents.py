@@ -149,6 +149,9 @@ def _read(text: str, masked: str, hit: TitleHit, year: int | None = None) -> _Re
                 return _Reading("referenced", last.group(), last.span(), [], "reference_verb")
             parties = _parties(masked, s0, last.start()) if action == "signed" else []
             return _Reading(action, last.group(), last.span(), parties, "verb_before")
+    rest = _rest_of_batch(masked, s0, hit.start)
+    if rest is not None:
+        return rest
     post = rules["post_verb"].pattern.match(text[hit.end : hit.end + 16])
     if post:
         verb = post.group("verb")
@@ -157,6 +160,26 @@ def _read(text: str, masked: str, hit: TitleHit, year: int | None = None) -> _Re
         span = (hit.end + post.start("verb"), hit.end + post.end("verb"))
         return _Reading(action, verb, span, [], "verb_after")
     return _Reading("referenced", None, None, [], "mentioned")
+
+
+def _rest_of_batch(masked: str, s0: int, pos: int) -> _Reading | None:
+    """``签署了8份合作文件。其中,…;其余6份文件分别为《A》《B》``: the titles of a clause that lists
+    the rest of a counted batch (rule ``rest_list``) take the action of the verb that counted it
+    (``count_object``), the last such verb earlier in the paragraph; None when there is none.
+
+    Why: the genre names a few documents with their signatories, then lists the others in a
+    clause of their own with no verb; the batch's verb is their action."""
+    rules = load_rules("documents")
+    if not rules["rest_list"].pattern.match(masked[s0:pos]):
+        return None
+    para = masked.rfind("\n", 0, s0) + 1
+    found = None
+    for vm in rules["verb"].finditer(masked, para, s0):
+        if vm.lastgroup != "referenced" and rules["count_object"].pattern.match(masked[vm.end() : s0]):
+            found = vm
+    if found is None or rules["time_shift"].pattern.search(masked[max(para, found.start() - 12) : found.start()]):
+        return None
+    return _Reading(found.lastgroup or "referenced", found.group(), found.span(), [], "rest_of_batch")
 
 
 def _lists(text: str, hits: list[TitleHit]) -> list[list[TitleHit]]:

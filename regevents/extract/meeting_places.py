@@ -164,6 +164,10 @@ def parse_venue(phrase: str) -> Venue:
             rest = None
     if rest and (len(rest) > 16 or load_rules("meetings")["name_stop"].pattern.search(rest)):
         rest = None  # not a building: words of the sentence (会见了来湘)
+    area = _area(rest, province) if rest else None
+    if area is not None:
+        city, prov, left = area
+        return Venue(city, prov, left)
     if not chain:
         return Venue(None, None, rest)
     city, prov = None, None
@@ -172,6 +176,25 @@ def parse_venue(phrase: str) -> Venue:
         city = c or city
         prov = pr or prov
     return Venue(city, prov, rest)
+
+
+@cache
+def _venue_areas() -> dict[str, tuple[str, str]]:
+    """Area name -> (city, province): ``venue_areas`` in ``meetings.rules.json``."""
+    table = read_rule_file("meetings").get("venue_areas", {})
+    return {k: (v[0], v[1]) for k, v in table.items() if isinstance(v, list) and len(v) == 2}
+
+
+def _area(rest: str, province: str | None) -> tuple[str, str, str | None] | None:
+    """(city, province, what follows) when ``rest`` opens with a new area that is no division
+    (雄安新区, 在河北雄安新区 after 河北); None otherwise or when it lies in another province.
+
+    Why: a state-level new area run by its province (雄安新区) is where a meeting is held at a
+    city's level, but the division tables have no row for it (its counties belong to 保定)."""
+    for name, (city, prov) in _venue_areas().items():
+        if rest.startswith(name) and (province is None or province == prov):
+            return city, prov, rest[len(name) :].strip() or None
+    return None
 
 
 # the shape of the rule region_enum: a place, then 1-15 times a separator and a place

@@ -623,6 +623,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
             # another name of the same meeting: its evidence, never a meeting of its own
             group_of[id(m.alias_of)].add(m)
     groups = _merge_headline_short(groups)
+    groups = _fold_bare_announced(groups)
 
     # the reported meeting: the first reported as held; failing that, a bare name in the headline or lead
     held = [g for g in groups if g.status == HELD]
@@ -658,8 +659,9 @@ def find_meetings(doc: Document) -> list[Meeting]:
         if target is not None:
             target.refs.append((s, e))
 
-    if primary is not None:
+    if primary is not None and primary.status == HELD:
         # "会议12日在武汉召开" under a headline that names it: the frame gives date and place
+        # (a held frame says nothing of a meeting only announced: 召开新闻发布会,介绍…论坛)
         for s, e in primary.refs:
             ref = NameHit(s, e, text[s:e], None, None, None, True, True)
             m = _analyse(text, ref, None, anchor, in_headline(s), dates, need=HELD)
@@ -796,6 +798,42 @@ def _merge_headline_short(groups: list[_Group]) -> list[_Group]:
                 g.frames.add(m.frame_key)
         g.framed = g.framed or h.framed
         out.remove(h)
+    return out
+
+
+def _fold_bare_announced(groups: list[_Group]) -> list[_Group]:
+    """``介绍第三届X论坛筹备情况。…论坛将于10月28日至29日在襄阳举办`` / ``将举行开幕式``: a bare
+    kind word announced (论坛, 开幕式) is the announced meeting the article names, not one of its own.
+
+    Why: a bare kind word is kept as a meeting only when announced, for the series' next one
+    (下一届会议, 论坛明年在X举办); in a preview the same words refer to the forum named in the
+    headline. A group made only of bare kind words (no modifier, no year) joins the one named,
+    not weak meeting of its kind that is announced or unframed, when there is exactly one; a
+    bare part of an event (开幕式, rule ``event_part``) joins the announced meeting of the lead
+    (the event it opens) or is dropped. Its frame (date, place) is the named meeting's."""
+    part = load_rules("meetings")["event_part"].pattern
+    out = list(groups)
+    for g in groups:
+        if g.status != ANNOUNCED or not all(m.hit.generic and m.year is None and m.hit.name == m.hit.kind for m in g.mentions):
+            continue
+        named = [h for h in out if h is not g and not h.best().hit.weak and h.status in (ANNOUNCED, None)]
+        same = [h for h in named if h.kind() == g.kind()]
+        target: _Group | None
+        if len(same) == 1:
+            target = same[0]
+        elif all(part.match(m.hit.name) for m in g.mentions):
+            target = min((h for h in named if h.status == ANNOUNCED), key=lambda h: h.first, default=None)
+        else:
+            continue
+        out.remove(g)
+        if target is None:
+            continue
+        for m in g.mentions:
+            target.add(m)
+            if m.framed:
+                target.frames.add(m.frame_key)
+        target.framed = target.framed or g.framed
+        target.status = target.status or ANNOUNCED
     return out
 
 
@@ -955,6 +993,32 @@ def _share_time_and_place(keep: list[_Group], out: list[Meeting], primary: _Grou
             rec.city, rec.province = main.city, main.province
 
 
+def _own_day(found: list[tuple[_Mention, DateMention]]) -> DateMention | None:
+    """``6月27日至30日,…率代表团赴山东学习考察,出席X`` then ``29日下午,X在济南召开``: the day of
+    the meeting's own frame (X在…召开) inside the range of a frame where X is only the object of
+    a person's verb (出席X); None when the first dated frame is not such a range.
+
+    Why: a delegation's trip (a 学习考察 from the 27th to the 30th) is written as a range with
+    the meeting as one of its stops; the meeting's own report gives its day. Only a range the
+    day falls in is given up: a range of the meeting's own frame (论坛28日至29日在襄阳举办) stays."""
+    dated = [(m, d) for m, d in found if d.value is not None]
+    if not dated or dated[0][0].rule != "held_before" or dated[0][1].kind != "range":
+        return None
+    span = _edtf_parts(dated[0][1].value or "")
+    for m, d in dated[1:]:
+        if m.rule == "held_after" and d.kind == "date" and d.value and _within(_edtf_parts(d.value)[0], span):
+            return d
+    return None
+
+
+def _within(day: tuple[int | None, ...], span: list[tuple[int | None, ...]]) -> bool:
+    """Is the fully known day (year, month, day) inside the range ``span`` (its two ends)?"""
+    ends = [tuple(x for x in end if x is not None) for end in (day, *span)]
+    if len(span) != 2 or any(len(end) != 3 for end in ends):
+        return False
+    return ends[1] <= ends[0] <= ends[2]
+
+
 def _venue(doc: Document, place: str) -> Venue:
     """The venue phrase as city and province; 我市/本省 is the outlet's home, when it has one."""
     if load_rules("meetings")["home_place"].pattern.fullmatch(place.strip()):
@@ -972,8 +1036,8 @@ def _record(doc: Document, g: _Group, mid: str, dates: list[DateMention], is_pri
     framed.sort(key=lambda m: (m.headline, m.hit.start))
     framed += sorted(g.ref_frames, key=lambda m: (m.headline, m.hit.start))
     # the first frame with a usable date; a vague one (近日) there gives none rather than a guess
-    found = [d for d in (_date_for(dates, m, m.frame_end) for m in framed) if d is not None]
-    date_m = next((d for d in found if d.value is not None), None)
+    found = [(m, d) for m, d in ((m, _date_for(dates, m, m.frame_end)) for m in framed) if d is not None]
+    date_m = _own_day(found) or next((d for _, d in found if d.value is not None), None)
     value = date_m.value if date_m is not None else None
     if value is None and g.status == ANNOUNCED and g.year() is not None:
         value = f"{g.year():04d}"
