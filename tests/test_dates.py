@@ -312,3 +312,24 @@ def test_this_or_last_month_with_a_day(text, anchor, value):
 def test_month_words_without_a_day_stay_no_date():
     # near misses: 本月初 / 上月 alone name no day
     assert find_dates("本月初以来,两地合作不断深化。上月,双方互访。", Anchor.from_edtf("2022-09-20")) == []
+
+
+@pytest.mark.parametrize(
+    "text,anchor,value,span",
+    [
+        # a Hong Kong or Macau paper writes the day in the bracket in Chinese numerals
+        ("会议昨(十二)日在某地举行。", "2023-05-13", "2023-05-12", "昨(十二)日"),
+        ("今(二十一)日上午,双方将共同主持会议。", "2023-04-21", "2023-04-21", "今(二十一)日上午"),
+        ("昨(三十一)日,会议召开。", "2019-06-01", "2019-05-31", "昨(三十一)日"),
+        # near miss: the digit form reads as before
+        ("会议昨(12)日在某地举行。", "2023-05-13", "2023-05-12", "昨(12)日"),
+    ],
+)
+def test_relative_day_with_the_day_in_chinese_numerals(text, anchor, value, span):
+    found = find_dates(text, Anchor.from_edtf(anchor))
+    assert (found[0].text, found[0].value, found[0].relative) == (span, value, True)
+
+
+def test_a_bracket_without_a_day_is_no_relative_day():
+    # near miss: 今(年) or a bracketed count is no day
+    assert [m.text for m in find_dates("今(年)两地合作", Anchor.from_edtf("2023-05-13"))] == []
