@@ -779,6 +779,10 @@ def test_a_meetings_own_range_stays_a_range():
         # a new area run by its province is the meeting's city (no division row holds it)
         ("1月10日,甲乙协同推进雄安新区建设发展座谈会在雄安新区召开。", "雄安", "河北"),
         ("1月10日,甲乙合作座谈会在河北雄安新区召开。", "雄安", "河北"),
+        # a cooperation zone inside a city is that city, written whole or short
+        ("1月10日,甲乙合作专责小组第七次工作会议在横琴粤澳深度合作区举行。", "珠海", "广东"),
+        ("1月10日,甲乙合作座谈会在横琴召开。", "珠海", "广东"),
+        ("1月10日,甲乙合作座谈会在深圳前海召开。", "深圳", "广东"),
         # near miss: a county-level district keeps its city
         ("1月10日,甲乙合作座谈会在上海浦东新区召开。", "上海", "上海"),
     ],

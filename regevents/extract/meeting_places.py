@@ -180,14 +180,17 @@ def parse_venue(phrase: str) -> Venue:
 
 @cache
 def _venue_areas() -> dict[str, tuple[str, str]]:
-    """Area name -> (city, province): ``venue_areas`` in ``meetings.rules.json``."""
+    """Area name -> (city, province): ``venue_areas`` in ``meetings.rules.json``, longest name
+    first (a short name such as 横琴 opens its long one)."""
     table = read_rule_file("meetings").get("venue_areas", {})
-    return {k: (v[0], v[1]) for k, v in table.items() if isinstance(v, list) and len(v) == 2}
+    rows = {k: (v[0], v[1]) for k, v in table.items() if isinstance(v, list) and len(v) == 2}
+    return dict(sorted(rows.items(), key=lambda kv: -len(kv[0])))
 
 
 def _area(rest: str, province: str | None) -> tuple[str, str, str | None] | None:
     """(city, province, what follows) when ``rest`` opens with a new area that is no division
-    (雄安新区, 在河北雄安新区 after 河北); None otherwise or when it lies in another province.
+    (雄安新区, 在河北雄安新区 after 河北, 横琴粤澳深度合作区 or its short 横琴); None otherwise or
+    when it lies in another province. The longest name wins (横琴粤澳深度合作区 over 横琴).
 
     Why: a state-level new area run by its province (雄安新区) is where a meeting is held at a
     city's level, but the division tables have no row for it (its counties belong to 保定)."""
