@@ -632,6 +632,20 @@ def test_fragment_headline_naming_another_meeting_stays_apart():
     assert len(a.meetings) == 3
 
 
+def test_fragment_headline_lead_in_before_the_short_name_is_the_body_meeting():
+    # a kicker run into the headline's short name (湘赣携手 + 萍株…): the body's meeting, named as the body names it
+    a, m = primary(
+        "湘赣携手萍株两市合作发展第三次会商会召开\n"
+        "5月12日上午,萍乡株洲两市合作发展第三次会商会在萍乡召开。会议由王某某主持。",
+        "2023-05-12",
+    )
+    assert len(a.meetings) == 1
+    assert (m.name, m.date, m.city) == ("萍乡株洲两市合作发展第三次会商会", "2023-05-12", "萍乡")
+    # near miss: a tail of the kind word and a few characters (两市会商会) says too little to be the body's meeting
+    a = parse("甲乙携手两市会商会召开\n5月12日上午,萍乡株洲两市合作发展会商会在萍乡召开。", "2023-05-12")
+    assert len(a.meetings) == 2
+
+
 FOLLOWS_MEETING_OF_ANOTHER_KIND = (
     "本报讯 6日下午,省委书记王建新在长沙会见了江西省党政代表团一行。省委副书记、省长李国华参加会见。\n"
     "王建新表示,两省山水相连,希望深化务实合作。\n"

@@ -763,6 +763,21 @@ def _abbreviates(a: str, b: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+_LEAD_IN_TAIL = 4  # characters a headline name keeps before its kind word once its lead-in is dropped
+
+
+def _abbreviates_after_lead_in(headline: str, body: str, kind: str | None) -> bool:
+    """Does the headline's series key, without a lead-in glued before the name (``湘赣携手`` in
+    ``湘赣携手萍株两市合作发展会商会``), abbreviate the body's?
+
+    Why: a headline may open with a short kicker run into the name (an emoji or a space between
+    them is gone after normalising), so the whole key abbreviates nothing. The tail read must
+    keep at least ``_LEAD_IN_TAIL`` characters before the kind word and half of the key: a bare
+    kind word abbreviates every name of its kind."""
+    floor = max(len(kind or "") + _LEAD_IN_TAIL, (len(headline) + 1) // 2)
+    return any(_abbreviates(headline[i:], body) for i in range(1, len(headline) - floor + 1))
+
+
 def _merge_headline_short(groups: list[_Group]) -> list[_Group]:
     """A headline naming the reported meeting in a short form (``湘赣边区人社协作联席会议召开`` over
     a body's ``湘赣边区域合作示范区人力资源社会保障协作联席会议在萍乡召开``) is that meeting.
@@ -771,7 +786,8 @@ def _merge_headline_short(groups: list[_Group]) -> list[_Group]:
     copy, first in the text, would become the reported meeting without the body's date or place.
     A group named only in the headline joins the one body meeting reported as held of its kind
     when the edition and year agree, the frames do not conflict and its name abbreviates that
-    one's; with two such body meetings it is left alone (which one it names is not known).
+    one's, whole or after a lead-in glued before it (``湘赣携手萍株…会商会召开``); with two such
+    body meetings it is left alone (which one it names is not known).
     """
     out = list(groups)
     for h in groups:
@@ -790,12 +806,16 @@ def _merge_headline_short(groups: list[_Group]) -> list[_Group]:
             continue
         if any(_frames_conflict(a, b) for a in h.frames for b in g.frames):
             continue
-        if not any(_abbreviates(a, b) for a in h.keys for b in g.keys):
+        whole = any(_abbreviates(a, b) for a in h.keys for b in g.keys)
+        if not whole and not any(_abbreviates_after_lead_in(a, b, g.kind()) for a in h.keys for b in g.keys):
             continue
+        named = g.best()
         for m in h.mentions:
             g.add(m)
             if m.framed:
                 g.frames.add(m.frame_key)
+        if not whole:
+            g.name_by(named)  # the lead-in is no part of the name: the body's name stays
         g.framed = g.framed or h.framed
         out.remove(h)
     return out
