@@ -875,3 +875,37 @@ def test_a_legislative_councillor_belongs_to_the_region_not_the_government():
     got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
     assert got["黄某伦"] == [("香港特区政府财政司", "副司长")]
     assert got["陈李某华"] == [("香港特区立法会", "议员")]
+
+
+def test_a_padded_two_character_name_after_a_post():
+    """Typesetters pad a two-character name with a space (主任杨 某,): the name is read without it."""
+    text = "8月25日,联席会议在重庆召开。重庆市发展改革委主任晁某某,贵州省发展改革委主任杨 某,有关负责同志参加会议。"
+    found = people(text)
+    assert role_keys(found["杨某"]) == {"贵州省发展改革委主任"}
+    # a space between a name and an ordinary word makes no padded name
+    assert "杨某" not in people("8月25日,联席会议在重庆召开。重庆市发展改革委主任杨某某出席。杨 某些项目已开工。")
+
+
+def test_surnames_that_are_also_function_characters_open_a_name():
+    """区 and 那 are surnames too (区某某, 那某某); the words they open (区长, 那些) stay words."""
+    text = (
+        "8月17日,联席会议在广州召开。澳门特区政府经济财政司司长区某某、行政法务司司长高某某出席会议。"
+        "吉林省领导那某某、欧阳某某参加会议。"
+    )
+    found = people(text)
+    assert {"区某某", "高某某", "那某某", "欧阳某某"} <= set(found)
+    assert role_keys(found["那某某"]) == {"吉林省领导"}
+    found = people("8月17日,联席会议在广州召开。杭州市副市长王某某、区长李某某出席会议。")
+    assert "区长李" not in found and {"王某某", "李某某"} <= set(found)
+
+
+def test_a_sar_official_after_the_joining_word_of_a_signing():
+    """厅长甲与澳门特区政府某某委员会主席乙签署了《…》: the second post starts after 与, and 签署 ends a name."""
+    text = (
+        "8月17日,联席会议在广州召开。会议期间,省科技厅厅长孟某某与澳门特区政府科学技术发展基金行政委员会主席冯某某"
+        "签署了《某某合作安排》,省商务厅厅长伍某某与澳门特区政府经济及科技发展局局长戴某某签署了《某某合作协议》。"
+    )
+    got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
+    assert got["冯某某"] == [("澳门特区政府科学技术发展基金行政委员会", "主席")]
+    assert got["戴某某"] == [("澳门特区政府经济及科技发展局", "局长")]
+    assert "签署" in people(text)["冯某某"].actions

@@ -293,6 +293,9 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     if not _ends_like_body(text, title_start):
         return None
     start = _clause_segment(text, title_start, _MAX_PREFIXED_BODY + 1)
+    joined = _after_joining_word(text, title_start)
+    if joined is not None and (start is None or joined > start):
+        start = joined  # 厅长甲与澳门特区政府某某委员会主席乙: the second post starts after 与
     if start is None:
         return None
     cand = text[start:title_start]
@@ -304,6 +307,19 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     if place is not None:
         return start if len(rest) >= 2 else None
     return start if _central_prefix(cand) else None
+
+
+_JOINING = regex.compile(r"[与和同](?=\p{Han}*\Z)")  # the last joining word of a window
+
+
+def _after_joining_word(text: str, title_start: int) -> int | None:
+    """Where a post starts after the joining word that links two people (``甲与某某市某某局局长乙``),
+    or None: the last 与/和/同 within a body's width before the title, followed by a place."""
+    floor = max(0, title_start - _MAX_PREFIXED_BODY - 1)
+    m = _JOINING.search(text, floor, title_start)
+    if m is None or m.end() >= title_start or place_words().longest(text, m.end()) is None:
+        return None
+    return m.end()
 
 
 def _central_prefix(cand: str, rest: int = 2) -> bool:
