@@ -909,3 +909,26 @@ def test_a_sar_official_after_the_joining_word_of_a_signing():
     assert got["冯某某"] == [("澳门特区政府科学技术发展基金行政委员会", "主席")]
     assert got["戴某某"] == [("澳门特区政府经济及科技发展局", "局长")]
     assert "签署" in people(text)["冯某某"].actions
+
+
+def test_an_autonomous_prefectures_bare_posts_and_a_front_command():
+    """州党委副书记 after the prefecture's full name takes it; 某某前方指挥部总指挥 is a post; the tail
+    of a dotted name is no list member of its own."""
+    text = (
+        "9月21日,联席会议在伊宁市召开。伊犁哈萨克自治州党委书记郑某某出席会议并讲话,州党委副书记、州长努某·某布某克介绍情况。"
+        "江苏省对口支援新疆伊犁州前方指挥部总指挥、州党委副书记张某某主持会议。伊犁州领导热某·买某提、阿某·别某、黄某某参加会议。"
+    )
+    found = people(text)
+    assert role_keys(found["努某·某布某克"]) == {"伊犁哈萨克自治州党委副书记", "伊犁哈萨克自治州州长"}
+    assert "江苏省对口支援新疆伊犁州前方指挥部总指挥" in role_keys(found["张某某"])
+    assert {"热某·买某提", "阿某·别某", "黄某某"} <= set(found)
+    assert "买某提" not in found and "别某" not in found
+
+
+def test_our_provinces_leaders_are_the_outlets():
+    """我省领导甲、乙 after the other province's leaders: the paper's own province."""
+    text = "本报济南6月30日电 29日下午,联席会议在济南召开。山东省领导孔某某、逄某某,我省领导马某某、冶某某参加会议。"
+    found = people(text)
+    assert {"马某某", "冶某某"} <= set(found)
+    # a level word before a body with its own level is no place (衢\n州市委: a name cut by a line break)
+    assert "州市委副书记" not in {k for a in people("会议召开。\n州市委副书记、市长王某某主持会议。").values() for k in role_keys(a)}

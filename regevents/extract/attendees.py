@@ -66,7 +66,7 @@ _CLAUSE_END = regex.compile(r"[,;。!?\n]")
 # literal the engine skips to), the rest read behind it; group ``head`` is where the list starts. (Each 、 after
 # such a run is one list head, as in a left-to-right scan of ``[\p{Han}\ufffd]{2,4}、`` that drops the matches
 # with a name character before them: the runs are cut by the 、 themselves, so no match can overlap another.)
-_LIST_HEAD = regex.compile(r"、(?<=(?<![\p{Han}\ufffd])(?P<head>[\p{Han}\ufffd]{2,4})、)")
+_LIST_HEAD = regex.compile(r"、(?<=(?<![\p{Han}\ufffd·・•])(?P<head>[\p{Han}\ufffd]{2,4})、)")  # not the tail of a dotted name
 _BETWEEN_MEMBERS = regex.compile(r"[,、;\s]*(?:(?:与|和|及|以及|同)[,、;\s]*)?")
 _CONNECTOR = regex.compile(r"(?:^|[并、和及后])$")  # the gap before a further action ends with a joining word
 _ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
@@ -436,8 +436,8 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
                 elif not rules["bare_title_context"].pattern.search(text[start - 1 : start]):
                     dangling.append(RoleHit(start, m.end, None, title))
                     continue
-            elif lvl and split_place(org)[0] is None and not org.startswith(("中共", "中央", "国家", "国务院", "全国")):
-                org = lvl.group() + org  # 省发展改革委: the level word the vocabulary left out
+            elif lvl and _takes_level_word(org):
+                org = lvl.group() + org  # 省发展改革委, 州党委: the level word the vocabulary left out
                 start -= len(lvl.group())
             elif _local_body_without_place(org):
                 owner = _body_prefix(text, start, org)
@@ -449,6 +449,14 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
             start, org = _with_parent_place(text, start, org)
         out.append(RoleHit(start, m.end, org, title))
     return out, dangling
+
+
+def _takes_level_word(org: str) -> bool:
+    """Can a level word written before ``org`` (省, 州 ...) be its place? Not when ``org`` names a place,
+    a central body, or has a level word of its own (州 + 市委 is no body: a name cut by a line break)."""
+    if split_place(org)[0] is not None or _PARTIAL_BODY.match(org):
+        return False
+    return not org.startswith(("中共", "中央", "国家", "国务院", "全国"))
 
 
 _AUTONOMOUS_LEVEL = regex.compile(r"[县州旗]")

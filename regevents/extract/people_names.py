@@ -166,11 +166,14 @@ def _read_dotted(text: str, pos: int) -> NameHit | None:
         return None
     strong, weak, _ = _bounds()
     tail_max = len(_units(text, head.end(), 8))
-    for pat in (strong, weak):
-        for k in range(1, tail_max + 1):
-            end = head.end() + k
-            if pat.match(text, end):
-                return NameHit(pos, end, text[pos:end], pat is strong)
+    for k in range(1, tail_max + 1):
+        # the shortest last part a boundary ends: 某某·某某介绍情况。 -> 某某·某某 (介绍), not up to 。;
+        # a weak boundary only after two characters (a one-character last part is rare)
+        end = head.end() + k
+        if strong.match(text, end):
+            return NameHit(pos, end, text[pos:end], True)
+        if k >= 2 and weak.match(text, end):
+            return NameHit(pos, end, text[pos:end], False)
     return None
 
 
