@@ -932,3 +932,11 @@ def test_our_provinces_leaders_are_the_outlets():
     assert {"马某某", "冶某某"} <= set(found)
     # a level word before a body with its own level is no place (衢\n州市委: a name cut by a line break)
     assert "州市委副书记" not in {k for a in people("会议召开。\n州市委副书记、市长王某某主持会议。").values() for k in role_keys(a)}
+
+
+def test_a_zones_managing_body_written_alone_after_its_working_committee():
+    """某某新区党工委书记、管委会主任: the 管委会 is the zone's; after a province's committee it is not."""
+    text = "1月10日,座谈会在雄安新区召开。河北省委常委、雄安新区党工委书记、管委会主任王某某汇报了建设情况。"
+    assert role_keys(people(text)["王某某"]) == {"河北省委常委", "雄安新区党工委书记", "雄安新区管委会主任"}
+    text = "1月10日,座谈会在石家庄召开。河北省委常委、管委会主任王某某出席。"
+    assert "河北省委管委会主任" not in role_keys(people(text)["王某某"])
