@@ -940,3 +940,12 @@ def test_a_zones_managing_body_written_alone_after_its_working_committee():
     assert role_keys(people(text)["王某某"]) == {"河北省委常委", "雄安新区党工委书记", "雄安新区管委会主任"}
     text = "1月10日,座谈会在石家庄召开。河北省委常委、管委会主任王某某出席。"
     assert "河北省委管委会主任" not in role_keys(people(text)["王某某"])
+
+
+def test_a_sole_post_written_again_without_its_place_is_the_outlets():
+    """扬州市委书记甲,市委书记乙 in a 镇江 paper: one city has one 市委书记, so the bare one is the home city's;
+    a post several people hold (副市长) stays the previous place's."""
+    text = "来源:镇江日报\n本报讯 4日下午,某某一体化发展联席会议在我市召开。南京市委书记单某某,扬州市委书记阚某某,市委书记马某某出席会议并讲话。"
+    assert role_keys(people(text)["马某某"]) == {"镇江市委书记"}
+    text = "来源:金山网\n4日下午,联席会议在扬州召开。扬州市副市长王某某,副市长李某某出席会议。"
+    assert role_keys(people(text)["李某某"]) == {"扬州市副市长"}

@@ -1069,6 +1069,24 @@ def _home_side(
     return home_seen or any(prev.place.name in _explicit_places(x) for x in later)
 
 
+def _same_sole_post(roles: list[RoleHit], prev_roles: list[RoleHit]) -> bool:
+    """Is the first post the previous person's last post again, written without its place, and a post one
+    person holds (``扬州市委书记甲,市委书记乙``)? Then it cannot be the same place's: the bare post is the
+    outlet's own region (or stays bare), however the clause before it ends. A post several people hold
+    (rule ``shared_post``: 副市长, 常委) may be the same place's (``某市副市长甲,副市长乙``)."""
+    if not roles or not prev_roles:
+        return False
+    cur, last = roles[0], prev_roles[-1]
+    if cur.title != last.title or not last.org or split_place(last.org)[0] is None:
+        return False
+    if (cur.org and split_place(cur.org)[0] is not None) or not last.raw.endswith(cur.raw) or last.raw == cur.raw:
+        return False  # the post prints its own place, or is not the previous one less its place
+    info = posts().info(cur.title)
+    if info is None or info.category == _GENERIC:
+        return False
+    return not _rules()["shared_post"].pattern.search(cur.title)
+
+
 def _sar_fallback(text: str, home: Place | None) -> SarContext | None:
     """The SAR bare SAR posts belong to when nothing nearer says: the outlet's, else the only SAR
     the article names (特首某某 in an article about Hong Kong alone)."""
@@ -1145,6 +1163,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
     it for every other post."""
     fallback: list[SarContext | None] = []  # computed once, on first need
     prev_ctx: OrgContext | None = None
+    prev_roles: list[RoleHit] = []
     prev_sent = -1
     prev_generic = False
     prev_end = 0
@@ -1170,7 +1189,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
         if ctx is not None:
             later = [x for x in role_ms[i + 1 : group_end[i]] if x.head is None]
             gap = text[prev_end : m.start]
-            if _home_side(m, ctx, prev_generic, gap, home, home_seen, later):
+            if _home_side(m, ctx, prev_generic, gap, home, home_seen, later) or _same_sole_post(m.roles, prev_roles):
                 ctx = None
         sar = None
         if any(takes_sar(h) for h in m.roles):
@@ -1184,7 +1203,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
             m.resolved.append(role)
         if home is not None and any(r.org and split_place(r.org)[0] == home for r in m.resolved):
             home_seen = True  # a leader of the home region (printed or filled in) is named in this sentence
-        prev_ctx, prev_sent, prev_generic, prev_end = ctx, si, _is_generic(m.roles), m.end
+        prev_ctx, prev_sent, prev_generic, prev_end, prev_roles = ctx, si, _is_generic(m.roles), m.end, m.roles
 
 
 def _headline_ranges(doc: Document) -> list[tuple[int, int]]:
