@@ -949,3 +949,15 @@ def test_a_sole_post_written_again_without_its_place_is_the_outlets():
     assert role_keys(people(text)["马某某"]) == {"镇江市委书记"}
     text = "来源:金山网\n4日下午,联席会议在扬州召开。扬州市副市长王某某,副市长李某某出席会议。"
     assert role_keys(people(text)["李某某"]) == {"扬州市副市长"}
+
+
+def test_counted_places_before_one_post_map_to_the_names_in_order():
+    """苏州、常州、无锡三市常务副市长甲、乙、丙分别汇报: the i-th name takes the i-th place; a count that
+    does not fit the names leaves them unmapped."""
+    text = "18日,联席会议在无锡召开。苏州、常州、无锡三市常务副市长霍某某、管某某、程某某分别汇报了工作情况。"
+    found = people(text)
+    assert role_keys(found["霍某某"]) == {"苏州市常务副市长"}
+    assert role_keys(found["管某某"]) == {"常州市常务副市长"}
+    assert role_keys(found["程某某"]) == {"无锡市常务副市长"}
+    text = "18日,联席会议在无锡召开。苏州、常州、无锡三市常务副市长霍某某、管某某分别汇报了工作情况。"
+    assert all(not role_keys(a) or "苏州市常务副市长" not in role_keys(a) for a in people(text).values())

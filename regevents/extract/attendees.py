@@ -46,6 +46,7 @@ from ..models import Attendee, Meeting, Role, Span, trusted_model
 from ..normalize import DAMAGE
 from ..rules import load_rules
 from ..zones import HEADLINE
+from .meeting_names import cn_number
 from .people_names import NameHit, lost_mark_in, name_ends_at, plausible, read_name, read_slot_name, repair
 from .role_context import (
     OrgContext,
@@ -635,9 +636,41 @@ def _body_ahead(text: str, pos: int, role_starts: set[int]) -> bool:
     return True
 
 
+# places joined by 、 and counted before a bare title: 苏州、常州、无锡三市 + 常务副市长甲、乙、丙
+_COUNTED_PLACES = regex.compile(r"(?P<places>\p{Han}{2,8}(?:、\p{Han}{2,8}){1,9})(?P<count>[两二三四五六七八九十]{1,2})(?P<level>[省市区县州])\Z")
+_MAX_COUNTED = 90
+
+
+def _respective_mentions(text: str, h: RoleHit, known: set[str]) -> list[Mention]:
+    """``苏州、常州、无锡三市常务副市长甲、乙、丙(分别)…``: one post of several places, held by as many
+    people listed in the same order; the i-th name takes the i-th place (the genre's 分别 reading).
+
+    Only when every listed word is a place of the counted level, the count is right, and the names
+    after the title are exactly as many; otherwise nothing (the names are read as a list elsewhere)."""
+    m = _COUNTED_PLACES.search(text, max(0, h.start - _MAX_COUNTED), h.start)
+    if m is None or m.end() != h.start or cn_number(m["count"]) is None:
+        return []
+    words = m["places"].split("、")
+    if len(words) != cn_number(m["count"]):
+        return []
+    found = [places().lookup(w) for w in words]
+    if any(p is None or not p.name.endswith(m["level"]) for p in found):
+        return []
+    names = read_name_list(text, h.end, known)
+    if len(names) != len(words):
+        return []
+    return [
+        Mention(n, m.start() if i == 0 else n.start, "role", roles=[RoleHit(m.start(), h.end, p.name, h.title)])
+        for i, (n, p) in enumerate(zip(names, found))
+        if p is not None
+    ]
+
+
 def _role_mentions(text: str, known: set[str]) -> list[Mention]:
     out: list[Mention] = []
     hits, dangling = _role_hits(text)
+    for h in dangling:
+        out.extend(_respective_mentions(text, h, known))
     role_starts = {h.start for h in hits}
     shared = _rules()["shared_post"].pattern
     for chain in _chains(text, hits, dangling):
