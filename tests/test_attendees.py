@@ -961,3 +961,11 @@ def test_counted_places_before_one_post_map_to_the_names_in_order():
     assert role_keys(found["程某某"]) == {"无锡市常务副市长"}
     text = "18日,联席会议在无锡召开。苏州、常州、无锡三市常务副市长霍某某、管某某分别汇报了工作情况。"
     assert all(not role_keys(a) or "苏州市常务副市长" not in role_keys(a) for a in people(text).values())
+
+
+def test_a_list_member_written_place_name_title():
+    """以及黄山市程某某副市长出席: the title after the name, the place before it; 相关领导 is no name."""
+    text = "22日,市长联席会议在衢州召开。杭州市市长姚某某,湖州市市长萨某,以及黄山市程某某副市长出席会议并发言。"
+    assert role_keys(people(text)["程某某"]) == {"黄山市副市长"}
+    text = "22日,联席会议在重庆召开。重庆市、四川省相关领导参加。"
+    assert "相关" not in people(text)

@@ -666,11 +666,46 @@ def _respective_mentions(text: str, h: RoleHit, known: set[str]) -> list[Mention
     ]
 
 
+_LIST_LEFT = regex.compile(r"(?:[,、;:。]|以及|和|及|与)\Z")  # what opens a member of a list of people
+
+
+def _place_name_title_mention(text: str, h: RoleHit) -> Mention | None:
+    """``以及黄山市程某某副市长出席``: a member of a list written place, name, then a bare title.
+
+    The name (a surname and one or two characters) stands between the full name of a place and
+    the title, the place opens a list member (a mark or a joining word before it), the title is a
+    post (not 领导), and an attendance verb or a mark follows it. Exactly one reading of the name
+    must fit."""
+    info = posts().info(h.title)
+    if info is None or info.category == _GENERIC:
+        return None  # 四川省相关领导: a generic post follows a word, not a name
+    if not _rules()["name_end_strong"].pattern.match(text, h.end):
+        return None
+    found: list[tuple[int, int, str]] = []
+    for k in (2, 3):
+        ns = h.start - k
+        name = text[ns : h.start]
+        if ns < 2 or not surnames().is_surname_start(name) or not plausible(name) or _not_a_person(name):
+            continue
+        for b in _full_place_names().starts_before(text, ns, max(0, ns - _MAX_PLACE)):
+            place = text[b:ns]
+            if len(place) >= 2 and places().lookup(place) is not None and _LIST_LEFT.search(text, max(0, b - 2), b):
+                found.append((b, ns, place))
+                break
+    if len(found) != 1:
+        return None
+    b, ns, place = found[0]
+    hit = NameHit(ns, h.start, text[ns : h.start], True)
+    return Mention(hit, b, "role", roles=[RoleHit(b, h.end, place, h.title)])
+
+
 def _role_mentions(text: str, known: set[str]) -> list[Mention]:
     out: list[Mention] = []
     hits, dangling = _role_hits(text)
     for h in dangling:
-        out.extend(_respective_mentions(text, h, known))
+        found = _respective_mentions(text, h, known)
+        after_name = None if found else _place_name_title_mention(text, h)
+        out.extend(found if after_name is None else [after_name])
     role_starts = {h.start for h in hits}
     shared = _rules()["shared_post"].pattern
     for chain in _chains(text, hits, dangling):
