@@ -969,3 +969,26 @@ def test_a_list_member_written_place_name_title():
     assert role_keys(people(text)["程某某"]) == {"黄山市副市长"}
     text = "22日,联席会议在重庆召开。重庆市、四川省相关领导参加。"
     assert "相关" not in people(text)
+
+
+def test_future_speakers_named_at_a_press_conference_are_not_attendees():
+    """教授甲,研究员乙将作主旨演讲: a part still to be played; 甲出席…表示将出席 keeps 甲."""
+    text = (
+        "昨日上午,论坛新闻发布会在襄阳举行。襄阳市政府新闻办主任笪某某主持发布会。"
+        "届时,中国工程院院士、武汉大学教授尉迟某某,国务院某某中心研究员司徒某将作主旨演讲。"
+    )
+    found = people(text)
+    assert "笪某某" in found and "尉迟某某" not in found
+    text = "昨日上午,论坛在襄阳举行。湖北省副省长王某某出席论坛并致辞,他表示将出席下届论坛。"
+    assert "王某某" in people(text)
+    text = "昨日上午,论坛在襄阳举行。湖北省副省长王某某透露,下一步将出席有关活动。"
+    assert "王某某" in people(text)
+
+
+def test_a_scholar_quoted_for_comment_is_not_an_attendee():
+    """某某大学经济学院教授甲说,…: an interviewed expert; a scholar who speaks at the meeting stays."""
+    text = "本月12日,党政领导会商会在六安召开。合肥市委书记诸葛某某主持会议。“合作成效明显。”安徽大学经济学院教授端木某说,下一步应探索更多突破。"
+    found = people(text)
+    assert "诸葛某某" in found and "端木某" not in found
+    text = "本月12日,论坛在六安召开。安徽大学经济学院教授端木某出席论坛并发言。"
+    assert "端木某" in people(text)

@@ -917,7 +917,24 @@ def _excluded(text: str, m: Mention, sents: _Sentences, byline: set[str]) -> boo
         return True
     clause = _CLAUSE_END.search(text, m.name.end)
     stop = clause.end() if clause else len(text)
-    return bool(rules["citation_predicate"].search(text, m.name.end, stop))
+    return bool(rules["citation_predicate"].search(text, m.name.end, stop)) or _future_part(text, m, sents)
+
+
+_GAP_BREAKS = regex.compile(r"[。;:“”]")
+
+
+def _future_part(text: str, m: Mention, sents: _Sentences) -> bool:
+    """Is the person's predicate a part still to be played (rule ``future_predicate``: 将作主旨演讲)?
+
+    Only when nothing between the name and the future verb reports a deed or a speech (rule
+    ``action``, rule ``speech_verb``): people listed before one shared predicate
+    (教授甲,研究员乙将作主旨演讲) all take it; ``甲出席会议,表示将出席…`` keeps 甲."""
+    rules = _rules()
+    f = rules["future_predicate"].search(text, m.name.end, sents.end(m.name.end))
+    if f is None:
+        return False
+    gap = text[m.name.end : f.start()]
+    return not (_GAP_BREAKS.search(gap) or rules["action"].pattern.search(gap) or rules["speech_verb"].pattern.search(gap))
 
 
 def _actions(text: str, start: int, stop: int) -> list[str]:
@@ -1274,6 +1291,23 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
         prev_ctx, prev_sent, prev_generic, prev_end, prev_roles = ctx, si, _is_generic(m.roles), m.end, m.roles
 
 
+def _quoted_expert(text: str, person: _Person, anchors: list[Mention]) -> bool:
+    """An academic quoted for comment (某某大学教授甲说,…), not a participant.
+
+    Every anchor is a post chain of academic posts only (院士, 教授: posts.tsv category), the
+    person has no attendance action anywhere, and a speech verb follows the name right away
+    (rule ``reported_speech``). An official quoted the same way is a participant of the meeting
+    the article reports; an interviewed scholar is not."""
+    if any(m.actions for m in person.mentions):
+        return False
+    for m in anchors:
+        infos = [posts().info(h.title) for h in m.roles]
+        if not infos or any(i is None or i.category != "academic" for i in infos):
+            return False
+    speech = _rules()["reported_speech"].pattern
+    return any(speech.match(text, m.name.end) for m in anchors)
+
+
 def _headline_ranges(doc: Document) -> list[tuple[int, int]]:
     return [(ln.start, ln.end) for ln in doc.zoning.lines if ln.zone == HEADLINE]
 
@@ -1396,7 +1430,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     ordered = sorted(people.values(), key=lambda p: min((m.start for m in p.mentions if m.kind in ("role", "list", "intro")), default=len(text)))
     for person in ordered:
         anchors = [m for m in person.mentions if m.kind in ("role", "list", "intro")]
-        if not anchors:
+        if not anchors or _quoted_expert(text, person, anchors):
             continue
         roles: list[Role] = []
         seen_roles: set[tuple[str | None, str]] = set()
