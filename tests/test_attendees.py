@@ -992,3 +992,11 @@ def test_a_scholar_quoted_for_comment_is_not_an_attendee():
     assert "诸葛某某" in found and "端木某" not in found
     text = "本月12日,论坛在六安召开。安徽大学经济学院教授端木某出席论坛并发言。"
     assert "端木某" in people(text)
+
+
+def test_a_county_written_in_full_before_its_county_committee():
+    """盂县县委书记: the level character printed twice; the county is the role's, not the previous one's."""
+    text = "7日,两县合作会议在盂县召开。平山县委书记耿某某、盂县县委书记韩某某分别介绍了两县合作情况。"
+    got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
+    assert got["韩某某"] == [("盂县县委", "书记")]
+    assert got["耿某某"] == [("平山县委", "书记")]

@@ -460,18 +460,19 @@ def _takes_level_word(org: str) -> bool:
     return not org.startswith(("中共", "中央", "国家", "国务院", "全国"))
 
 
-_AUTONOMOUS_LEVEL = regex.compile(r"[县州旗]")
+_AUTONOMOUS_LEVEL = regex.compile(r"[县州旗区]")
 _MAX_AUTONOMOUS = 20  # 双江拉祜族佤族布朗族傣族自治县
 
 
 def _autonomous_place(text: str, start: int, org: str) -> tuple[int, str]:
-    """``大厂回族自治县`` + ``县委``: an autonomous unit printed in full before a body that opens with
-    its level character (县委, 州委, 旗委, 州政府) belongs to the role (大厂回族自治县委书记).
+    """A place printed in full before a body that opens with its level character belongs to the role:
+    ``大厂回族自治县`` + ``县委`` (大厂回族自治县委书记), ``盂县`` + ``县委`` (盂县县委书记).
 
     The role pattern reads a place and then a body, and no body is the bare ``委`` left after the full
     name, so the match starts at the level character; this walks back over the full name that ends
-    with it. Only names of autonomous units (``自治县``, ``自治州``, ``自治旗``): their short form is not
-    the full name less its last character, so the short + body reading does not reach them.
+    with it. Names of autonomous units (``自治县``, ``自治州``, ``自治旗``): their short form is not the
+    full name less its last character, so the short + body reading does not reach them; and any full
+    name written again before its level body (盂县县委, 某某区区委): the level character printed twice.
     """
     if start == 0 or not _AUTONOMOUS_LEVEL.match(org) or split_place(org)[0] is not None:
         return start, org
@@ -480,6 +481,10 @@ def _autonomous_place(text: str, start: int, org: str) -> tuple[int, str]:
         cand = text[b:lvl_end]
         if b < start and "自治" in cand and any(p.name == cand for p in places().lookup_all(cand)):
             return b, text[b:start] + org
+    for b in _full_place_names().starts_before(text, start, max(0, start - _MAX_AUTONOMOUS)):
+        cand = text[b:start]
+        if len(cand) >= 2 and cand[-1] == org[0] and any(p.name == cand for p in places().lookup_all(cand)):
+            return b, cand + org  # 盂县 + 县委
     return start, org
 
 
