@@ -23,14 +23,19 @@ from .normalize import CleanText
 from .rules import load_rules
 from .zones import BODY, CAPTION, FURNITURE, HEADLINE, META, Zoning
 
-# A credited name: a run without separators, or a surname and one character set
-# apart by a space ("李 娜"), which typesetters use to pad two-character names.
-_CREDIT_TOKEN = regex.compile(r"\p{Han}[ \u3000]\p{Han}(?![^\s、,])|[^、,\s]+")
+# A credited name: a run without separators, a surname and one character set
+# apart by a space ("李 娜"), which typesetters use to pad two-character names,
+# or a romanised name of capitalised words (English mirror pages: "Editor: Wang Xiaoming").
+_CREDIT_TOKEN = regex.compile(
+    r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2}(?![A-Za-z])|\p{Han}[ \u3000]\p{Han}(?![^\s、,])|[^、,\s]+"
+)
 _SPACES = regex.compile(r"\s+")
 _CREDIT_ORG = regex.compile(r"\p{Han}{2,14}(?:中心|报社|日报|晚报|网|台|社|融媒体)")
 _GENERIC_OUTLETS = frozenset({"本报", "本网", "本台", "本刊", "本站", "新闻", "消息"})
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
-_LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.\-]{1,30}")
+_LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.\-]{1,30}(?: [A-Z][a-z]+){0,2}")
+# a transliterated (Uyghur, Kazakh ...) name: parts joined by a middle dot, no surname
+_DOTTED_NAME = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8}){1,2}")
 _LEAD_BRACKET = regex.compile(r"\([^()\n]{2,60}\)")  # a bracketed credit in the lead: (记者 某某)
 _NOT_NAMES = frozenset({"总编室", "编辑部", "新闻中心", "综合", "供稿", "本报", "新华社"})
 
@@ -70,7 +75,7 @@ def _valid_month_day(month: int, day: int) -> bool:
 def _is_person_name(token: str) -> bool:
     if token in _NOT_NAMES:
         return False
-    if _LATIN_NAME.fullmatch(token):
+    if _LATIN_NAME.fullmatch(token) or _DOTTED_NAME.fullmatch(token):
         return True
     if not _HAN_NAME.fullmatch(token):
         return False
@@ -78,6 +83,16 @@ def _is_person_name(token: str) -> bool:
 
     n = surnames().is_surname_start(token)
     return n > 0 and 2 <= len(token) <= n + 3
+
+
+def _alone_in_slot(token: str, segment: str) -> bool:
+    """Is ``token`` the whole credit slot and a transliterated name without its dot (某丽某尔)?
+
+    Why: Uyghur and Kazakh staff are often credited without the dot and with a first
+    syllable the surname table lacks; the slot (a credit keyword, the name, then the next
+    keyword or the line's end) says a name stands there, and rule ``translit_name`` (every
+    character a transliteration syllable) keeps words and stray characters out."""
+    return segment.strip() == token and bool(load_rules("source")["translit_name"].pattern.match(token))
 
 
 def _names_after(text: str, start: int, limit: int, end: int | None = None) -> tuple[list[str], int]:
@@ -93,10 +108,12 @@ def _names_after(text: str, start: int, limit: int, end: int | None = None) -> t
     names: list[str] = []
     last_end = start
     for m in _CREDIT_TOKEN.finditer(segment):
-        token = _SPACES.sub("", m.group())  # typesetters pad two-character names: "李 娜"
+        token = m.group()
+        if not _LATIN_NAME.fullmatch(token):
+            token = _SPACES.sub("", token)  # typesetters pad two-character names: "李 娜"
         if token.endswith("摄") and len(token) > 2:
             token = token[:-1]
-        if _is_person_name(token):
+        if _is_person_name(token) or (not names and _alone_in_slot(token, segment)):
             names.append(token)
             last_end = start + m.start() + len(m.group())
         elif not names and _CREDIT_ORG.fullmatch(token):
@@ -120,7 +137,23 @@ def _credit_regions(clean: CleanText, zoning: Zoning) -> list[tuple[int, int]]:
         lead = load_rules("source")["lead_credit"].pattern.search(head, 0, 40)
         if lead:
             regions.append((first_body.start + lead.start(), first_body.start + lead.end()))
+    regions.extend(_body_photo_credits(clean.text, zoning))
     return regions
+
+
+def _body_photo_credits(text: str, zoning: Zoning) -> list[tuple[int, int]]:
+    """Photographers' credits closing body lines (``…在杭州召开。记者 王 某 摄``).
+
+    Why not zone such a line as a caption: its sentence is often the only one that
+    names where the meeting was held, and the body must keep it."""
+    rule = load_rules("source")["body_photo_credit"].pattern
+    found: list[tuple[int, int]] = []
+    for ln in zoning.lines_in(BODY):
+        if "摄" in text[max(ln.start, ln.end - 3) : ln.end]:  # cheap test first: the credit closes the line
+            m = rule.search(text, ln.start, ln.end)
+            if m:
+                found.append((m.start(), m.end()))
+    return found
 
 
 def _byline(clean: CleanText, zoning: Zoning, credits: list[tuple[int, int]]) -> tuple[list[str], list[Span]]:
@@ -188,19 +221,44 @@ def _outlet(
     return None, None, dateline
 
 
+def _header_lines(zoning: Zoning) -> list[tuple[int, int]]:
+    """The meta and headline lines above the body: a page stamp stands above the article."""
+    found: list[tuple[int, int]] = []
+    for ln in zoning.lines:
+        if ln.zone == BODY:
+            break
+        if ln.zone in (META, HEADLINE):
+            found.append((ln.start, ln.end))
+    return found
+
+
 def _stamp(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None]:
     rules = load_rules("source")
     text = clean.text
-    for ln in zoning.lines:
-        if ln.zone == BODY:
-            break  # a page stamp stands above the article
-        if ln.zone not in (META, HEADLINE):
-            continue
-        for m in rules["stamp"].finditer(text, ln.start, ln.end):
+    lines = _header_lines(zoning)
+    for start, end in lines:
+        for m in rules["stamp"].finditer(text, start, end):
             value = parse_stamp(m.group())
             if value:
                 return value, clean.span(m.start(), m.end())
     return None, None
+
+
+def _month_day_stamp(clean: CleanText, zoning: Zoning, year: int | None) -> tuple[str | None, Span | None]:
+    """A year-less page stamp (``发布时间:09-22 10:30``) as ``XXXX-09-22`` (the caller's year if known).
+
+    Read only when no full stamp stands above the body; it still outranks the dateline,
+    which says when the report was written, not when the page was published."""
+    m = None
+    for start, end in _header_lines(zoning):
+        m = load_rules("source")["stamp_month_day"].search(clean.text, start, end)
+        if m and _valid_month_day(int(m["month"]), int(m["day"])):
+            break
+        m = None
+    if m is None:
+        return None, None
+    value = f"{year if year else 'XXXX'}-{int(m['month']):02d}-{int(m['day']):02d}"
+    return value, clean.span(m.start("month"), m.end("day"))
 
 
 def read_source(clean: CleanText, zoning: Zoning, published: str | None = None) -> SourceInfo:
@@ -220,6 +278,8 @@ def read_source(clean: CleanText, zoning: Zoning, published: str | None = None) 
         info.dateline_md = (int(dateline["month"]), int(dateline["day"]))
 
     stamp, stamp_span = _stamp(clean, zoning)
+    if not stamp:
+        stamp, stamp_span = _month_day_stamp(clean, zoning, Anchor.from_edtf(published).year if published else None)
     if stamp:
         info.published, info.published_from = stamp, "stamp"
         info.evidence.append(stamp_span)  # type: ignore[arg-type]

@@ -875,3 +875,128 @@ def test_a_legislative_councillor_belongs_to_the_region_not_the_government():
     got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
     assert got["黄某伦"] == [("香港特区政府财政司", "副司长")]
     assert got["陈李某华"] == [("香港特区立法会", "议员")]
+
+
+def test_a_padded_two_character_name_after_a_post():
+    """Typesetters pad a two-character name with a space (主任杨 某,): the name is read without it."""
+    text = "8月25日,联席会议在重庆召开。重庆市发展改革委主任晁某某,贵州省发展改革委主任杨 某,有关负责同志参加会议。"
+    found = people(text)
+    assert role_keys(found["杨某"]) == {"贵州省发展改革委主任"}
+    # a space between a name and an ordinary word makes no padded name
+    assert "杨某" not in people("8月25日,联席会议在重庆召开。重庆市发展改革委主任杨某某出席。杨 某些项目已开工。")
+
+
+def test_surnames_that_are_also_function_characters_open_a_name():
+    """区 and 那 are surnames too (区某某, 那某某); the words they open (区长, 那些) stay words."""
+    text = (
+        "8月17日,联席会议在广州召开。澳门特区政府经济财政司司长区某某、行政法务司司长高某某出席会议。"
+        "吉林省领导那某某、欧阳某某参加会议。"
+    )
+    found = people(text)
+    assert {"区某某", "高某某", "那某某", "欧阳某某"} <= set(found)
+    assert role_keys(found["那某某"]) == {"吉林省领导"}
+    found = people("8月17日,联席会议在广州召开。杭州市副市长王某某、区长李某某出席会议。")
+    assert "区长李" not in found and {"王某某", "李某某"} <= set(found)
+
+
+def test_a_sar_official_after_the_joining_word_of_a_signing():
+    """厅长甲与澳门特区政府某某委员会主席乙签署了《…》: the second post starts after 与, and 签署 ends a name."""
+    text = (
+        "8月17日,联席会议在广州召开。会议期间,省科技厅厅长孟某某与澳门特区政府科学技术发展基金行政委员会主席冯某某"
+        "签署了《某某合作安排》,省商务厅厅长伍某某与澳门特区政府经济及科技发展局局长戴某某签署了《某某合作协议》。"
+    )
+    got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
+    assert got["冯某某"] == [("澳门特区政府科学技术发展基金行政委员会", "主席")]
+    assert got["戴某某"] == [("澳门特区政府经济及科技发展局", "局长")]
+    assert "签署" in people(text)["冯某某"].actions
+
+
+def test_an_autonomous_prefectures_bare_posts_and_a_front_command():
+    """州党委副书记 after the prefecture's full name takes it; 某某前方指挥部总指挥 is a post; the tail
+    of a dotted name is no list member of its own."""
+    text = (
+        "9月21日,联席会议在伊宁市召开。伊犁哈萨克自治州党委书记郑某某出席会议并讲话,州党委副书记、州长努某·某布某克介绍情况。"
+        "江苏省对口支援新疆伊犁州前方指挥部总指挥、州党委副书记张某某主持会议。伊犁州领导热某·买某提、阿某·别某、黄某某参加会议。"
+    )
+    found = people(text)
+    assert role_keys(found["努某·某布某克"]) == {"伊犁哈萨克自治州党委副书记", "伊犁哈萨克自治州州长"}
+    assert "江苏省对口支援新疆伊犁州前方指挥部总指挥" in role_keys(found["张某某"])
+    assert {"热某·买某提", "阿某·别某", "黄某某"} <= set(found)
+    assert "买某提" not in found and "别某" not in found
+
+
+def test_our_provinces_leaders_are_the_outlets():
+    """我省领导甲、乙 after the other province's leaders: the paper's own province."""
+    text = "本报济南6月30日电 29日下午,联席会议在济南召开。山东省领导孔某某、逄某某,我省领导马某某、冶某某参加会议。"
+    found = people(text)
+    assert {"马某某", "冶某某"} <= set(found)
+    # a level word before a body with its own level is no place (衢\n州市委: a name cut by a line break)
+    assert "州市委副书记" not in {k for a in people("会议召开。\n州市委副书记、市长王某某主持会议。").values() for k in role_keys(a)}
+
+
+def test_a_zones_managing_body_written_alone_after_its_working_committee():
+    """某某新区党工委书记、管委会主任: the 管委会 is the zone's; after a province's committee it is not."""
+    text = "1月10日,座谈会在雄安新区召开。河北省委常委、雄安新区党工委书记、管委会主任王某某汇报了建设情况。"
+    assert role_keys(people(text)["王某某"]) == {"河北省委常委", "雄安新区党工委书记", "雄安新区管委会主任"}
+    text = "1月10日,座谈会在石家庄召开。河北省委常委、管委会主任王某某出席。"
+    assert "河北省委管委会主任" not in role_keys(people(text)["王某某"])
+
+
+def test_a_sole_post_written_again_without_its_place_is_the_outlets():
+    """扬州市委书记甲,市委书记乙 in a 镇江 paper: one city has one 市委书记, so the bare one is the home city's;
+    a post several people hold (副市长) stays the previous place's."""
+    text = "来源:镇江日报\n本报讯 4日下午,某某一体化发展联席会议在我市召开。南京市委书记单某某,扬州市委书记阚某某,市委书记马某某出席会议并讲话。"
+    assert role_keys(people(text)["马某某"]) == {"镇江市委书记"}
+    text = "来源:金山网\n4日下午,联席会议在扬州召开。扬州市副市长王某某,副市长李某某出席会议。"
+    assert role_keys(people(text)["李某某"]) == {"扬州市副市长"}
+
+
+def test_counted_places_before_one_post_map_to_the_names_in_order():
+    """苏州、常州、无锡三市常务副市长甲、乙、丙分别汇报: the i-th name takes the i-th place; a count that
+    does not fit the names leaves them unmapped."""
+    text = "18日,联席会议在无锡召开。苏州、常州、无锡三市常务副市长霍某某、管某某、程某某分别汇报了工作情况。"
+    found = people(text)
+    assert role_keys(found["霍某某"]) == {"苏州市常务副市长"}
+    assert role_keys(found["管某某"]) == {"常州市常务副市长"}
+    assert role_keys(found["程某某"]) == {"无锡市常务副市长"}
+    text = "18日,联席会议在无锡召开。苏州、常州、无锡三市常务副市长霍某某、管某某分别汇报了工作情况。"
+    assert all(not role_keys(a) or "苏州市常务副市长" not in role_keys(a) for a in people(text).values())
+
+
+def test_a_list_member_written_place_name_title():
+    """以及黄山市程某某副市长出席: the title after the name, the place before it; 相关领导 is no name."""
+    text = "22日,市长联席会议在衢州召开。杭州市市长姚某某,湖州市市长萨某,以及黄山市程某某副市长出席会议并发言。"
+    assert role_keys(people(text)["程某某"]) == {"黄山市副市长"}
+    text = "22日,联席会议在重庆召开。重庆市、四川省相关领导参加。"
+    assert "相关" not in people(text)
+
+
+def test_future_speakers_named_at_a_press_conference_are_not_attendees():
+    """教授甲,研究员乙将作主旨演讲: a part still to be played; 甲出席…表示将出席 keeps 甲."""
+    text = (
+        "昨日上午,论坛新闻发布会在襄阳举行。襄阳市政府新闻办主任笪某某主持发布会。"
+        "届时,中国工程院院士、武汉大学教授尉迟某某,国务院某某中心研究员司徒某将作主旨演讲。"
+    )
+    found = people(text)
+    assert "笪某某" in found and "尉迟某某" not in found
+    text = "昨日上午,论坛在襄阳举行。湖北省副省长王某某出席论坛并致辞,他表示将出席下届论坛。"
+    assert "王某某" in people(text)
+    text = "昨日上午,论坛在襄阳举行。湖北省副省长王某某透露,下一步将出席有关活动。"
+    assert "王某某" in people(text)
+
+
+def test_a_scholar_quoted_for_comment_is_not_an_attendee():
+    """某某大学经济学院教授甲说,…: an interviewed expert; a scholar who speaks at the meeting stays."""
+    text = "本月12日,党政领导会商会在六安召开。合肥市委书记诸葛某某主持会议。“合作成效明显。”安徽大学经济学院教授端木某说,下一步应探索更多突破。"
+    found = people(text)
+    assert "诸葛某某" in found and "端木某" not in found
+    text = "本月12日,论坛在六安召开。安徽大学经济学院教授端木某出席论坛并发言。"
+    assert "端木某" in people(text)
+
+
+def test_a_county_written_in_full_before_its_county_committee():
+    """盂县县委书记: the level character printed twice; the county is the role's, not the previous one's."""
+    text = "7日,两县合作会议在盂县召开。平山县委书记耿某某、盂县县委书记韩某某分别介绍了两县合作情况。"
+    got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
+    assert got["韩某某"] == [("盂县县委", "书记")]
+    assert got["耿某某"] == [("平山县委", "书记")]

@@ -33,8 +33,13 @@ _OLD_HEAD = regex.compile(r"[\p{Han}\ufffd]{2,4}、")
 
 
 def _heads_by_scan(text: str) -> list[int]:
-    """The definition: a left-to-right scan of 2-4 name characters and a 、, no name character before."""
-    return [m.start() for m in _OLD_HEAD.finditer(text) if not (m.start() > 0 and A._HAN_OR_DAMAGE.match(text, m.start() - 1))]
+    """The definition: a left-to-right scan of 2-4 name characters and a 、, no name character before,
+    nor the middle dot of a transliterated name (甲·乙丙、 holds no list head: 乙丙 is that name's tail)."""
+    return [
+        m.start()
+        for m in _OLD_HEAD.finditer(text)
+        if not (m.start() > 0 and (A._HAN_OR_DAMAGE.match(text, m.start() - 1) or text[m.start() - 1] in "·・•"))
+    ]
 
 
 def test_list_heads_found_from_their_separator_equal_the_scan() -> None:

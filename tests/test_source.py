@@ -150,3 +150,42 @@ def test_editor_credit_after_a_wide_gap_on_a_damaged_source_line():
         "鏉ユ簮锛?唐山劳动日报　　责任编辑：刘 冰\n"
     )
     assert "刘冰" in regevents.parse(text).source.byline
+
+
+def test_photographer_credit_closing_a_body_line_with_a_padded_name():
+    """A caption printed as a paragraph keeps its sentence in the body; its credit is read."""
+    text = "某某座谈会在杭州召开\n\n本报讯(记者 王某某)7日,某某座谈会在杭州召开。\n\n(图)6月7日,某某座谈会在杭州召开。记者 黄 某 摄\n"
+    a = regevents.parse(text)
+    assert a.source.byline == ["王某某", "黄某"]
+    assert a.primary().city == "杭州"
+    # a padded pair inside prose is not a credit
+    assert regevents.parse("某某座谈会召开\n\n本报讯 7日,记者 黄 某 摄影展开幕。会议召开。\n").source.byline == []
+
+
+def test_english_mirror_header_credits_a_romanised_editor():
+    text = "Updated: Aug 18, 2023 21:40\u3000Source: 某某日报\u3000Editor: Wang Mou\n\n某某日报讯(记者 李某某)17日,会议在广州召开。\n"
+    a = regevents.parse(text)
+    assert a.source.byline == ["Wang Mou", "李某某"]
+    assert a.source.published == "2023-08-18"
+
+
+def test_transliterated_names_in_credits():
+    """Dotted Uyghur/Kazakh names, and a dotless one standing alone in its slot, are credited."""
+    text = "会议召开\n\n某某日报讯(记者 阿某·某不都 王 某)9月21日,会议在伊宁市召开。\n\n编辑:塔丽莎尔\u3000审核:杜 某\n"
+    assert sorted(regevents.parse(text).source.byline) == sorted(["阿某·某不都", "王某", "塔丽莎尔", "杜某"])
+    # a stray character before a name is not a transliterated name
+    assert regevents.parse("会议召开。会议指出要加强合作。\n\n编辑:李某\u3000审核:么王某\n").source.byline == ["李某"]
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("发布时间:09-22 10:30 来源:某某日报\n某某日报讯 9月21日,会议召开。", None, "XXXX-09-22"),
+        ("发布时间:09-22 10:30\n某某日报讯 9月21日,会议召开。", "2022-10-01", "2022-09-22"),
+        # a full stamp wins; a bare time is no date
+        ("发布时间:2022-09-22 10:30\n会议召开。", None, "2022-09-22"),
+        ("时间:10:30\n会议召开。", None, None),
+    ],
+)
+def test_year_less_stamp(text, published, expected):
+    assert regevents.parse(text, published=published).source.published == expected

@@ -60,3 +60,17 @@ def test_readable_text_blanks_furniture_and_keeps_length():
 def test_caption_is_not_readable():
     text, z = zones_of("004_f3826c69192a0ce5.txt")
     assert "湘黔两省在贵阳举行工作会谈" not in z.readable_text
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Updated: Aug 18, 2023 21:40 Source: 某某日报 Editor: Wang Mou", "meta"),
+        ("Related stories 相关新闻", FURNITURE),
+    ],
+)
+def test_english_mirror_page_lines(line, expected):
+    text = f"某某会议在广州举行\n{line}\n某某日报讯 17日,会议在广州召开。\n"
+    c = normalize(text)
+    z = zone(c.text)
+    assert zone_of_line(c.text, z, line[:10]) == expected

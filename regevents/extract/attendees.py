@@ -46,6 +46,7 @@ from ..models import Attendee, Meeting, Role, Span, trusted_model
 from ..normalize import DAMAGE
 from ..rules import load_rules
 from ..zones import HEADLINE
+from .meeting_names import cn_number
 from .people_names import NameHit, lost_mark_in, name_ends_at, plausible, read_name, read_slot_name, repair
 from .role_context import (
     OrgContext,
@@ -66,7 +67,7 @@ _CLAUSE_END = regex.compile(r"[,;。!?\n]")
 # literal the engine skips to), the rest read behind it; group ``head`` is where the list starts. (Each 、 after
 # such a run is one list head, as in a left-to-right scan of ``[\p{Han}\ufffd]{2,4}、`` that drops the matches
 # with a name character before them: the runs are cut by the 、 themselves, so no match can overlap another.)
-_LIST_HEAD = regex.compile(r"、(?<=(?<![\p{Han}\ufffd])(?P<head>[\p{Han}\ufffd]{2,4})、)")
+_LIST_HEAD = regex.compile(r"、(?<=(?<![\p{Han}\ufffd·・•])(?P<head>[\p{Han}\ufffd]{2,4})、)")  # not the tail of a dotted name
 _BETWEEN_MEMBERS = regex.compile(r"[,、;\s]*(?:(?:与|和|及|以及|同)[,、;\s]*)?")
 _CONNECTOR = regex.compile(r"(?:^|[并、和及后])$")  # the gap before a further action ends with a joining word
 _ATTRIBUTIVE = regex.compile(r"(?:会议|座谈会|大会|活动|会)?的")
@@ -293,6 +294,9 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     if not _ends_like_body(text, title_start):
         return None
     start = _clause_segment(text, title_start, _MAX_PREFIXED_BODY + 1)
+    joined = _after_joining_word(text, title_start)
+    if joined is not None and (start is None or joined > start):
+        start = joined  # 厅长甲与澳门特区政府某某委员会主席乙: the second post starts after 与
     if start is None:
         return None
     cand = text[start:title_start]
@@ -304,6 +308,19 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     if place is not None:
         return start if len(rest) >= 2 else None
     return start if _central_prefix(cand) else None
+
+
+_JOINING = regex.compile(r"[与和同](?=\p{Han}*\Z)")  # the last joining word of a window
+
+
+def _after_joining_word(text: str, title_start: int) -> int | None:
+    """Where a post starts after the joining word that links two people (``甲与某某市某某局局长乙``),
+    or None: the last 与/和/同 within a body's width before the title, followed by a place."""
+    floor = max(0, title_start - _MAX_PREFIXED_BODY - 1)
+    m = _JOINING.search(text, floor, title_start)
+    if m is None or m.end() >= title_start or place_words().longest(text, m.end()) is None:
+        return None
+    return m.end()
 
 
 def _central_prefix(cand: str, rest: int = 2) -> bool:
@@ -420,8 +437,8 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
                 elif not rules["bare_title_context"].pattern.search(text[start - 1 : start]):
                     dangling.append(RoleHit(start, m.end, None, title))
                     continue
-            elif lvl and split_place(org)[0] is None and not org.startswith(("中共", "中央", "国家", "国务院", "全国")):
-                org = lvl.group() + org  # 省发展改革委: the level word the vocabulary left out
+            elif lvl and _takes_level_word(org):
+                org = lvl.group() + org  # 省发展改革委, 州党委: the level word the vocabulary left out
                 start -= len(lvl.group())
             elif _local_body_without_place(org):
                 owner = _body_prefix(text, start, org)
@@ -435,18 +452,27 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
     return out, dangling
 
 
-_AUTONOMOUS_LEVEL = regex.compile(r"[县州旗]")
+def _takes_level_word(org: str) -> bool:
+    """Can a level word written before ``org`` (省, 州 ...) be its place? Not when ``org`` names a place,
+    a central body, or has a level word of its own (州 + 市委 is no body: a name cut by a line break)."""
+    if split_place(org)[0] is not None or _PARTIAL_BODY.match(org):
+        return False
+    return not org.startswith(("中共", "中央", "国家", "国务院", "全国"))
+
+
+_AUTONOMOUS_LEVEL = regex.compile(r"[县州旗区]")
 _MAX_AUTONOMOUS = 20  # 双江拉祜族佤族布朗族傣族自治县
 
 
 def _autonomous_place(text: str, start: int, org: str) -> tuple[int, str]:
-    """``大厂回族自治县`` + ``县委``: an autonomous unit printed in full before a body that opens with
-    its level character (县委, 州委, 旗委, 州政府) belongs to the role (大厂回族自治县委书记).
+    """A place printed in full before a body that opens with its level character belongs to the role:
+    ``大厂回族自治县`` + ``县委`` (大厂回族自治县委书记), ``盂县`` + ``县委`` (盂县县委书记).
 
     The role pattern reads a place and then a body, and no body is the bare ``委`` left after the full
     name, so the match starts at the level character; this walks back over the full name that ends
-    with it. Only names of autonomous units (``自治县``, ``自治州``, ``自治旗``): their short form is not
-    the full name less its last character, so the short + body reading does not reach them.
+    with it. Names of autonomous units (``自治县``, ``自治州``, ``自治旗``): their short form is not the
+    full name less its last character, so the short + body reading does not reach them; and any full
+    name written again before its level body (盂县县委, 某某区区委): the level character printed twice.
     """
     if start == 0 or not _AUTONOMOUS_LEVEL.match(org) or split_place(org)[0] is not None:
         return start, org
@@ -455,6 +481,10 @@ def _autonomous_place(text: str, start: int, org: str) -> tuple[int, str]:
         cand = text[b:lvl_end]
         if b < start and "自治" in cand and any(p.name == cand for p in places().lookup_all(cand)):
             return b, text[b:start] + org
+    for b in _full_place_names().starts_before(text, start, max(0, start - _MAX_AUTONOMOUS)):
+        cand = text[b:start]
+        if len(cand) >= 2 and cand[-1] == org[0] and any(p.name == cand for p in places().lookup_all(cand)):
+            return b, cand + org  # 盂县 + 县委
     return start, org
 
 
@@ -611,9 +641,76 @@ def _body_ahead(text: str, pos: int, role_starts: set[int]) -> bool:
     return True
 
 
+# places joined by 、 and counted before a bare title: 苏州、常州、无锡三市 + 常务副市长甲、乙、丙
+_COUNTED_PLACES = regex.compile(r"(?P<places>\p{Han}{2,8}(?:、\p{Han}{2,8}){1,9})(?P<count>[两二三四五六七八九十]{1,2})(?P<level>[省市区县州])\Z")
+_MAX_COUNTED = 90
+
+
+def _respective_mentions(text: str, h: RoleHit, known: set[str]) -> list[Mention]:
+    """``苏州、常州、无锡三市常务副市长甲、乙、丙(分别)…``: one post of several places, held by as many
+    people listed in the same order; the i-th name takes the i-th place (the genre's 分别 reading).
+
+    Only when every listed word is a place of the counted level, the count is right, and the names
+    after the title are exactly as many; otherwise nothing (the names are read as a list elsewhere)."""
+    m = _COUNTED_PLACES.search(text, max(0, h.start - _MAX_COUNTED), h.start)
+    if m is None or m.end() != h.start or cn_number(m["count"]) is None:
+        return []
+    words = m["places"].split("、")
+    if len(words) != cn_number(m["count"]):
+        return []
+    found = [places().lookup(w) for w in words]
+    if any(p is None or not p.name.endswith(m["level"]) for p in found):
+        return []
+    names = read_name_list(text, h.end, known)
+    if len(names) != len(words):
+        return []
+    return [
+        Mention(n, m.start() if i == 0 else n.start, "role", roles=[RoleHit(m.start(), h.end, p.name, h.title)])
+        for i, (n, p) in enumerate(zip(names, found))
+        if p is not None
+    ]
+
+
+_LIST_LEFT = regex.compile(r"(?:[,、;:。]|以及|和|及|与)\Z")  # what opens a member of a list of people
+
+
+def _place_name_title_mention(text: str, h: RoleHit) -> Mention | None:
+    """``以及黄山市程某某副市长出席``: a member of a list written place, name, then a bare title.
+
+    The name (a surname and one or two characters) stands between the full name of a place and
+    the title, the place opens a list member (a mark or a joining word before it), the title is a
+    post (not 领导), and an attendance verb or a mark follows it. Exactly one reading of the name
+    must fit."""
+    info = posts().info(h.title)
+    if info is None or info.category == _GENERIC:
+        return None  # 四川省相关领导: a generic post follows a word, not a name
+    if not _rules()["name_end_strong"].pattern.match(text, h.end):
+        return None
+    found: list[tuple[int, int, str]] = []
+    for k in (2, 3):
+        ns = h.start - k
+        name = text[ns : h.start]
+        if ns < 2 or not surnames().is_surname_start(name) or not plausible(name) or _not_a_person(name):
+            continue
+        for b in _full_place_names().starts_before(text, ns, max(0, ns - _MAX_PLACE)):
+            place = text[b:ns]
+            if len(place) >= 2 and places().lookup(place) is not None and _LIST_LEFT.search(text, max(0, b - 2), b):
+                found.append((b, ns, place))
+                break
+    if len(found) != 1:
+        return None
+    b, ns, place = found[0]
+    hit = NameHit(ns, h.start, text[ns : h.start], True)
+    return Mention(hit, b, "role", roles=[RoleHit(b, h.end, place, h.title)])
+
+
 def _role_mentions(text: str, known: set[str]) -> list[Mention]:
     out: list[Mention] = []
     hits, dangling = _role_hits(text)
+    for h in dangling:
+        found = _respective_mentions(text, h, known)
+        after_name = None if found else _place_name_title_mention(text, h)
+        out.extend(found if after_name is None else [after_name])
     role_starts = {h.start for h in hits}
     shared = _rules()["shared_post"].pattern
     for chain in _chains(text, hits, dangling):
@@ -825,7 +922,24 @@ def _excluded(text: str, m: Mention, sents: _Sentences, byline: set[str]) -> boo
         return True
     clause = _CLAUSE_END.search(text, m.name.end)
     stop = clause.end() if clause else len(text)
-    return bool(rules["citation_predicate"].search(text, m.name.end, stop))
+    return bool(rules["citation_predicate"].search(text, m.name.end, stop)) or _future_part(text, m, sents)
+
+
+_GAP_BREAKS = regex.compile(r"[。;:“”]")
+
+
+def _future_part(text: str, m: Mention, sents: _Sentences) -> bool:
+    """Is the person's predicate a part still to be played (rule ``future_predicate``: 将作主旨演讲)?
+
+    Only when nothing between the name and the future verb reports a deed or a speech (rule
+    ``action``, rule ``speech_verb``): people listed before one shared predicate
+    (教授甲,研究员乙将作主旨演讲) all take it; ``甲出席会议,表示将出席…`` keeps 甲."""
+    rules = _rules()
+    f = rules["future_predicate"].search(text, m.name.end, sents.end(m.name.end))
+    if f is None:
+        return False
+    gap = text[m.name.end : f.start()]
+    return not (_GAP_BREAKS.search(gap) or rules["action"].pattern.search(gap) or rules["speech_verb"].pattern.search(gap))
 
 
 def _actions(text: str, start: int, stop: int) -> list[str]:
@@ -1045,6 +1159,24 @@ def _home_side(
     return home_seen or any(prev.place.name in _explicit_places(x) for x in later)
 
 
+def _same_sole_post(roles: list[RoleHit], prev_roles: list[RoleHit]) -> bool:
+    """Is the first post the previous person's last post again, written without its place, and a post one
+    person holds (``扬州市委书记甲,市委书记乙``)? Then it cannot be the same place's: the bare post is the
+    outlet's own region (or stays bare), however the clause before it ends. A post several people hold
+    (rule ``shared_post``: 副市长, 常委) may be the same place's (``某市副市长甲,副市长乙``)."""
+    if not roles or not prev_roles:
+        return False
+    cur, last = roles[0], prev_roles[-1]
+    if cur.title != last.title or not last.org or split_place(last.org)[0] is None:
+        return False
+    if (cur.org and split_place(cur.org)[0] is not None) or not last.raw.endswith(cur.raw) or last.raw == cur.raw:
+        return False  # the post prints its own place, or is not the previous one less its place
+    info = posts().info(cur.title)
+    if info is None or info.category == _GENERIC:
+        return False
+    return not _rules()["shared_post"].pattern.search(cur.title)
+
+
 def _sar_fallback(text: str, home: Place | None) -> SarContext | None:
     """The SAR bare SAR posts belong to when nothing nearer says: the outlet's, else the only SAR
     the article names (特首某某 in an article about Hong Kong alone)."""
@@ -1121,6 +1253,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
     it for every other post."""
     fallback: list[SarContext | None] = []  # computed once, on first need
     prev_ctx: OrgContext | None = None
+    prev_roles: list[RoleHit] = []
     prev_sent = -1
     prev_generic = False
     prev_end = 0
@@ -1146,7 +1279,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
         if ctx is not None:
             later = [x for x in role_ms[i + 1 : group_end[i]] if x.head is None]
             gap = text[prev_end : m.start]
-            if _home_side(m, ctx, prev_generic, gap, home, home_seen, later):
+            if _home_side(m, ctx, prev_generic, gap, home, home_seen, later) or _same_sole_post(m.roles, prev_roles):
                 ctx = None
         sar = None
         if any(takes_sar(h) for h in m.roles):
@@ -1160,7 +1293,24 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
             m.resolved.append(role)
         if home is not None and any(r.org and split_place(r.org)[0] == home for r in m.resolved):
             home_seen = True  # a leader of the home region (printed or filled in) is named in this sentence
-        prev_ctx, prev_sent, prev_generic, prev_end = ctx, si, _is_generic(m.roles), m.end
+        prev_ctx, prev_sent, prev_generic, prev_end, prev_roles = ctx, si, _is_generic(m.roles), m.end, m.roles
+
+
+def _quoted_expert(text: str, person: _Person, anchors: list[Mention]) -> bool:
+    """An academic quoted for comment (某某大学教授甲说,…), not a participant.
+
+    Every anchor is a post chain of academic posts only (院士, 教授: posts.tsv category), the
+    person has no attendance action anywhere, and a speech verb follows the name right away
+    (rule ``reported_speech``). An official quoted the same way is a participant of the meeting
+    the article reports; an interviewed scholar is not."""
+    if any(m.actions for m in person.mentions):
+        return False
+    for m in anchors:
+        infos = [posts().info(h.title) for h in m.roles]
+        if not infos or any(i is None or i.category != "academic" for i in infos):
+            return False
+    speech = _rules()["reported_speech"].pattern
+    return any(speech.match(text, m.name.end) for m in anchors)
 
 
 def _headline_ranges(doc: Document) -> list[tuple[int, int]]:
@@ -1285,7 +1435,7 @@ def find_attendees(doc: Document, meetings: list[Meeting]) -> list[Attendee]:
     ordered = sorted(people.values(), key=lambda p: min((m.start for m in p.mentions if m.kind in ("role", "list", "intro")), default=len(text)))
     for person in ordered:
         anchors = [m for m in person.mentions if m.kind in ("role", "list", "intro")]
-        if not anchors:
+        if not anchors or _quoted_expert(text, person, anchors):
             continue
         roles: list[Role] = []
         seen_roles: set[tuple[str | None, str]] = set()

@@ -45,6 +45,7 @@ MAX_NAME = 4
 _DOTTED = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8}){1,2}")
 _DOTTED_HEAD = regex.compile(r"\p{Han}{1,6}(?:[·・•]\p{Han}{1,8})?[·・•]")
 _DOTS = frozenset("·・•")
+_PAD = frozenset(" \u3000")  # typesetters pad a two-character name with a space: 杨 某
 LOST_MARK = "?"  # a lone ASCII question mark standing for one lost character of a name (read_name only)
 
 
@@ -120,6 +121,21 @@ def lost_mark_in(text: str, start: int, end: int) -> bool:
     return LOST_MARK in text[start:end]
 
 
+@lru_cache(maxsize=1)
+def _surname_function_chars() -> frozenset[str]:
+    """Characters of ``_NOT_IN_NAME`` that are also surnames (区, 那): they may open a name."""
+    return frozenset(c for c in _NOT_IN_NAME if surnames().is_surname_start(c) == 1)
+
+
+def _has_function_char(name: str) -> bool:
+    """Does ``name`` hold a function or body character where a name cannot?
+
+    A surname that is also such a character (区某某, 那某某) may stand first: rule ``not_a_name``
+    lists the words it opens (区长, 区委, 那些, 那里 ...)."""
+    rest = name[1:] if name[:1] in _surname_function_chars() else name
+    return not _NOT_IN_NAME.isdisjoint(rest)
+
+
 def _surname_len(text: str, pos: int) -> int:
     """Characters of the surname at ``pos``; a damaged first character counts as a one-character surname."""
     if pos < len(text) and text[pos] == DAMAGE:
@@ -134,7 +150,7 @@ def plausible(name: str) -> bool:
     units = _units(name, 0, MAX_NAME + 1)
     if not units or units[-1] != len(name) or not 2 <= len(units) <= MAX_NAME:
         return False
-    if any(ch in _NOT_IN_NAME for ch in name):
+    if _has_function_char(name):
         return False
     if _rules()["not_a_name"].pattern.match(name):
         return False
@@ -150,11 +166,14 @@ def _read_dotted(text: str, pos: int) -> NameHit | None:
         return None
     strong, weak, _ = _bounds()
     tail_max = len(_units(text, head.end(), 8))
-    for pat in (strong, weak):
-        for k in range(1, tail_max + 1):
-            end = head.end() + k
-            if pat.match(text, end):
-                return NameHit(pos, end, text[pos:end], pat is strong)
+    for k in range(1, tail_max + 1):
+        # the shortest last part a boundary ends: 某某·某某介绍情况。 -> 某某·某某 (介绍), not up to 。;
+        # a weak boundary only after two characters (a one-character last part is rare)
+        end = head.end() + k
+        if strong.match(text, end):
+            return NameHit(pos, end, text[pos:end], True)
+        if k >= 2 and weak.match(text, end):
+            return NameHit(pos, end, text[pos:end], False)
     return None
 
 
@@ -173,6 +192,9 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
     s = _surname_len(text, pos)
     if not s:
         return None
+    padded = _read_padded(text, pos, s)
+    if padded is not None:
+        return padded
     ends = _units(text, pos, MAX_NAME, lost_mark=True)
     if len(ends) < 2:
         return None
@@ -188,7 +210,7 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
         end = ends[k - 1]
         name = text[pos:end]
         found = None
-        if not (_NOT_IN_NAME.intersection(name) or not_a_name.match(name) or name.endswith(LOST_MARK)):
+        if not (_has_function_char(name) or not_a_name.match(name) or name.endswith(LOST_MARK)):
             found = end, name.replace(LOST_MARK, DAMAGE)  # 王?某 -> 王\ufffd某: repaired like any damage
         tried[k] = found
         return found
@@ -216,6 +238,19 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
             if married or (c[0] < len(text) and text[c[0]] not in _SENTENCE_END):
                 return NameHit(pos, c[0], c[1], bool(strong.match(text, c[0])))
     return None
+
+
+def _read_padded(text: str, pos: int, s: int) -> NameHit | None:
+    """A two-character name padded with one space (``杨 某,``): the surname, the space, one character,
+    then a boundary. The hit spans the padded form; its text is the name without the space."""
+    if s != 1 or pos + 3 > len(text) or text[pos + 1] not in _PAD or not _HAN.match(text[pos + 2]):
+        return None
+    name = text[pos] + text[pos + 2]
+    strong, weak, not_a_name = _bounds()
+    if _has_function_char(name) or not_a_name.match(name):
+        return None
+    end = pos + 3
+    return NameHit(pos, end, name, True) if strong.match(text, end) else None
 
 
 def read_slot_name(text: str, pos: int) -> NameHit | None:

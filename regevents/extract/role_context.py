@@ -299,6 +299,25 @@ def _sar_owner(prev: OrgContext | None) -> str | None:
     return w + "政府" if prev.body.startswith("政府") else w
 
 
+def _committee_owner(prev: OrgContext | None) -> str | None:
+    """The unit the previous post belongs to, when a body written alone is that unit's, or None.
+
+    Why: a chain goes on from a unit's Party committee to a body of the same unit written alone
+    (某某新区党工委书记、管委会主任 -> 某某新区管委会). The unit is the previous org less its Party
+    suffix (某某新区党工委), or the previous org itself when the title carried the committee
+    (某某新区 + 党工委书记) and the org is no body of the vocabulary. Never a bare place or level
+    word: a place's own bodies are written with their level word (州党委书记、州政府秘书长)."""
+    if prev is None or not prev.org:
+        return None
+    owner = next((prev.org[: -len(x)] for x in _BODY_PARTY_SUFFIXES if prev.org.endswith(x)), None)
+    if owner is None and orgs().lookup(split_place(prev.org)[2] or prev.org) is None:
+        owner = prev.org
+    if owner is None:
+        return None
+    rest = split_place(owner)[2]
+    return owner if len(rest) >= 2 and not _PARTIAL.fullmatch(rest) else None
+
+
 def takes_place_from(hit: RoleHit, place: Place) -> bool:
     """Does ``hit`` name no place of its own, and can ``place`` give it one (省委 + 陕西省, 省长 + 陕西省)?"""
     if hit.org:
@@ -369,6 +388,12 @@ def resolve_role(
         if body is not None and body.kind == "party_department" and prev is not None and prev.party_committee and prev.org:
             # 省委常委、宣传部部长 -> the committee's department: 湖南省委宣传部
             full = prev.org + org
+            ctx = OrgContext(prev.place, full, split_place(full)[2] if prev.place else full, prev.inferred, prev.written)
+            return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
+        owner = _committee_owner(prev) if body is not None and body.kind == "local_department" else None
+        if owner is not None and prev is not None:
+            # 某某新区党工委书记、管委会主任 -> the zone's managing body: 某某新区管委会
+            full = owner + org
             ctx = OrgContext(prev.place, full, split_place(full)[2] if prev.place else full, prev.inferred, prev.written)
             return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
         ctx = OrgContext(None, org, org)
