@@ -5,6 +5,8 @@ What it does, in this order (each step is length-preserving except deletions):
 1. **Deletions**, recorded in the offset map:
    * pinyin glosses glued after a character by a broken converter
      (``協(xié)同`` -> ``協同``, also after a damaged ``?``: ``重?(fù)``);
+   * markup a scraper left (``<p style=…>``, ``&nbsp;``): all but its last character, which
+     stands for what the markup meant (a space, a quotation mark, a line break); inline tags whole;
    * emoji noise: pictographs, ZWJ, skin tones, variation selectors, keycap
      sequences (``*️⃣`` leaves no ``*``), flags, tags, playing cards, Egyptian
      hieroglyphs, arrows, dingbats, enclosed ideographs used as emoji (``㊙️``).
@@ -122,6 +124,55 @@ def _fold_width(text: str, present: AbstractSet[str] | None = None) -> str:
     return text
 
 
+# Markup a scraper left in the text: tags and character entities. Each match is deleted but for
+# its last character (``;`` or ``>``), which stands in for what the markup meant: a space for
+# ``&nbsp;``, a quotation mark for ``&ldquo;``, a line break for a block tag (``<p>``, ``<br>``).
+# Inline tags (``<span …>``, ``</a>``) are deleted whole. A ``<`` not followed by a letter or
+# ``/letter`` (``<<国家>>`` in place of 《》, ``a<b``) is no tag.
+_MARKUP = re.compile(
+    r"</?(?P<tag>[a-zA-Z][a-zA-Z0-9]{0,9})(?:\s[^<>\n]{0,400})?/?>"
+    r"|&(?P<entity>[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5});"
+)
+_ENTITIES = {
+    "nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ", "ldquo": "“", "rdquo": "”", "lsquo": "‘",
+    "rsquo": "’", "mdash": "—", "ndash": "–", "hellip": "…", "middot": "·", "quot": '"', "amp": "&",
+    "lt": "<", "gt": ">", "apos": "'", "times": "×", "laquo": "«", "raquo": "»",
+}
+_BLOCK_TAGS = frozenset(
+    "p br div li ul ol tr td th table h1 h2 h3 h4 h5 h6 section article header footer blockquote hr".split()
+)
+
+
+def _markup_char(m: re.Match[str]) -> str | None:
+    """What a markup match leaves in the clean text (one character), "" for nothing, None for no markup."""
+    tag = m.group("tag")
+    if tag is not None:
+        return "\n" if tag.lower() in _BLOCK_TAGS else ""
+    name = m.group("entity")
+    if name.startswith("#"):
+        code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+        return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else None
+    return _ENTITIES.get(name.lower())
+
+
+def _markup(original: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
+    """Deletions ``(start, end, "markup")`` for the markup in ``original``, and the characters that
+    stand in for some of it: ``(original position, character)`` of each kept last character."""
+    cuts: list[tuple[int, int, str]] = []
+    keep: list[tuple[int, str]] = []
+    for m in _MARKUP.finditer(original):
+        ch = _markup_char(m)
+        if ch is None:
+            continue
+        if ch:
+            if m.end() - 1 > m.start():
+                cuts.append((m.start(), m.end() - 1, "markup"))
+            keep.append((m.end() - 1, ch))
+        else:
+            cuts.append((m.start(), m.end(), "markup"))
+    return cuts, keep
+
+
 def _noise(original: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every match of ``_NOISE`` in ``original``, in text order."""
     found: list[tuple[int, int, str]] = []
@@ -155,7 +206,7 @@ class Removal(NamedTuple):
 
     start: int
     end: int
-    kind: str  # "pinyin" | "emoji"
+    kind: str  # "pinyin" | "emoji" | "markup"
 
 
 @dataclass
@@ -202,9 +253,40 @@ class CleanText:
         return j < len(self.damaged) and self.damaged[j][0] < end
 
 
+class _Covered:
+    """Sorted disjoint ranges, asked whether a range overlaps any of them."""
+
+    def __init__(self, ranges: list[tuple[int, int, str]]) -> None:
+        self._starts = [a for a, _, _ in ranges]
+        self._ends = [b for _, b, _ in ranges]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        j = bisect.bisect_right(self._starts, b - 1) - 1
+        return j >= 0 and self._ends[j] > a
+
+
+def _put_stand_ins(kept: str, stand_ins: list[tuple[int, str]], found: list[tuple[int, int, str]]) -> str:
+    """``kept`` with each markup's kept last character replaced by what it stands for; positions are
+    moved from the original to ``kept`` by the deletions before them (one character for one: the
+    length, and so the offset map, is unchanged)."""
+    starts = [s for s, _, _ in found]
+    before = list(accumulate(e - s for s, e, _ in found))
+    chars = list(kept)
+    for pos, ch in stand_ins:
+        j = bisect.bisect_right(starts, pos) - 1
+        chars[pos - (before[j] if j >= 0 else 0)] = ch
+    return "".join(chars)
+
+
 def normalize(original: str) -> CleanText:
     """Clean ``original`` (see the module docstring). Pure; never raises on a str."""
     found = _noise(original)
+    stand_ins: list[tuple[int, str]] = []
+    if ("<" in original or "&" in original) and _MARKUP.search(original) is not None:
+        cuts, stand_ins = _markup(original)
+        if cuts:
+            inside = _Covered(cuts)
+            found = sorted(cuts + [f for f in found if not inside.overlaps(f[0], f[1])])
     removed = list(map(Removal._make, found))  # both alternatives are named: kind is never None
     # Whole-list steps rather than one Python step per match: a noisy 5 MB page has 10^5 of them.
     deleted = list(accumulate(e - s for s, e, _ in found))
@@ -236,5 +318,7 @@ def normalize(original: str) -> CleanText:
             out.append(kept[prev:])
             kept = "".join(out)
 
+    if stand_ins:
+        kept = _put_stand_ins(kept, stand_ins, found)
     text = to_simplified(_fold_width(kept))
     return CleanText(original, text, removed, damaged, cut_at, shift)

@@ -101,3 +101,21 @@ def test_digit_keycaps_keep_their_digit():
 
 def test_gloss_after_mojibake_is_removed():
     assert "(tái)" not in normalize("儀式?!缎吓_(tái)倡議》").text
+
+
+def test_markup_left_by_a_scraper_stands_for_what_it_meant():
+    """&nbsp; a space, &ldquo; a quotation mark, a block tag a line break, an inline tag nothing; the
+    kept character is the markup's last, so every clean range maps back to the original."""
+    raw = '2023-05-13&nbsp;&nbsp;来源：某某日报<span class="f">字号</span><p style="x">探索&ldquo;联合开发&rdquo;</p><br/>完'
+    clean = normalize(raw)
+    assert clean.text == '2023-05-13  来源:某某日报字号\n探索“联合开发”\n\n完'
+    i = clean.text.index("某某日报")
+    assert clean.span(i, i + 4).text == "某某日报"
+    j = clean.text.index("“联合开发”")
+    sp = clean.span(j, j + 6)
+    assert raw[sp.start : sp.end] == sp.text == ";联合开发&rdquo;"  # from the stand-in on: the ; of &ldquo;
+
+
+def test_what_only_looks_like_markup_stays():
+    for raw in ("<<国家>>规划", "a<b且c>d", "R&D投入", "&unknown;词", "&#55296;"):
+        assert normalize(raw).text == raw

@@ -189,3 +189,9 @@ def test_transliterated_names_in_credits():
 )
 def test_year_less_stamp(text, published, expected):
     assert regevents.parse(text, published=published).source.published == expected
+
+
+def test_outlet_and_reporter_on_a_stamp_line_with_html_entities():
+    text = "小洋山合作推进会召开\n2023-05-13 08:12&nbsp;&nbsp;来源：舟山日报&nbsp;&nbsp;记者 王某某\n\n本报讯 12日,推进会在我市召开。\n"
+    src = regevents.parse(text).source
+    assert src.outlet == "舟山日报" and "王某某" in src.byline
