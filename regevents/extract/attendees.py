@@ -81,9 +81,6 @@ _LAST_MARK = re.compile(f"[{_MARKS_CLASS}][^{_MARKS_CLASS}]*\\Z")  # the last ma
 _MAX_BODY = 16
 _MAX_ZONE_NAME = 8  # the proper name before 新区管委会, 高新区管委会 ...
 _MAX_PREFIXED_BODY = 24  # place or central body + a body of its own (深圳市前海深港现代服务业合作区管理局)
-# titles that open with the body they are held in (posts.tsv: 党工委书记, 党组书记): the owner of that
-# body may be written right before them like before a local body word (某某新区 + 党工委书记)
-_BODY_TITLES = ("党工委", "党组")
 _PARTIAL_BODY = regex.compile(r"(?:自治区|自治州|省|市|区|县|州)")  # 省委, 市政府: their place comes from context
 _LEFT_WORDS = frozenset("与和及同由请向对将")
 _TITLE_GOES_ON = frozenset("处员会")  # 书记处, 委员会: the post word is part of a longer word
@@ -431,7 +428,7 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
                 elif (inst := _institution_body(text, start, title)) is not None:
                     org = text[inst:start]  # 某某大学校长: an institution the vocabulary lacks
                     start = inst
-                elif title.startswith(_BODY_TITLES) and (owner := _body_prefix(text, start, title)) is not None:
+                elif rules["body_title"].pattern.match(title) and (owner := _body_prefix(text, start, title)) is not None:
                     org = text[owner:start]  # 某某综合实验区 + 党工委书记: a zone owns its working committee
                     start = owner
                 elif not rules["bare_title_context"].pattern.search(text[start - 1 : start]):
