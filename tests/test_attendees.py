@@ -951,6 +951,27 @@ def test_a_sole_post_written_again_without_its_place_is_the_outlets():
     assert role_keys(people(text)["李某某"]) == {"扬州市副市长"}
 
 
+def test_a_post_chain_written_again_without_its_place_is_the_outlets():
+    """中山市委副书记、市长甲,市委副书记、市长乙 in a 江门 paper: the chain repeats post for post and 市长 is one
+    person's, so the bare chain is the home city's; a chain of shared posts stays the previous place's."""
+    text = (
+        "来源:江门日报\n昨天下午,中山江门两市同城化发展工作联席会议在我市召开。中山市委书记王某某,市委书记李某某出席会议。"
+        "中山市委副书记、市长张某某,市委副书记、市长刘某某分别通报工作情况。"
+    )
+    assert role_keys(people(text)["刘某某"]) == {"江门市委副书记", "江门市长"}
+    text = "来源:江门日报\n昨天下午,中山江门两市同城化发展工作联席会议在中山召开。中山市委常委、副市长张某某,市委常委、副市长刘某某出席。"
+    assert role_keys(people(text)["刘某某"]) == {"中山市委常委", "中山市副市长"}
+
+
+def test_a_generic_post_after_a_guest_in_a_home_paper_is_the_homes():
+    """中山市副市长甲,市领导乙、丙参加 in a 江门 paper about a meeting held there: 市领导 is 江门's; in a
+    paper of the guest's own city it stays the guest's."""
+    text = "来源:江门日报\n昨天下午,中山江门两市同城化发展工作联席会议在我市召开。中山市副市长王某某,市领导李某某、张某某参加会议。"
+    assert role_keys(people(text)["李某某"]) == {"江门市领导"}
+    text = "来源:中山日报\n昨天下午,中山江门两市同城化发展工作联席会议在我市召开。中山市副市长王某某,市领导李某某、张某某参加会议。"
+    assert role_keys(people(text)["李某某"]) == {"中山市领导"}
+
+
 def test_counted_places_before_one_post_map_to_the_names_in_order():
     """苏州、常州、无锡三市常务副市长甲、乙、丙分别汇报: the i-th name takes the i-th place; a count that
     does not fit the names leaves them unmapped."""
@@ -1000,3 +1021,37 @@ def test_a_county_written_in_full_before_its_county_committee():
     got = {a.name: [(r.org, r.title) for r in a.roles] for a in regevents.parse(text).attendees}
     assert got["韩某某"] == [("盂县县委", "书记")]
     assert got["耿某某"] == [("平山县委", "书记")]
+
+
+def test_a_sides_list_takes_the_place_it_is_introduced_with():
+    """海南省方面出席的有副省长甲、省商务厅厅长乙: the bare posts are the head place's; 出席的有 alone
+    opens a list too, and leaves the bare post bare."""
+    text = "8日,琼港经贸合作交流会在香港举行。海南省方面出席的有副省长王某某、省商务厅厅长李某某等。"
+    found = people(text)
+    assert role_keys(found["王某某"]) == {"海南省副省长"}
+    assert role_keys(found["李某某"]) == {"海南省商务厅厅长"}
+    text = "8日,琼港经贸合作交流会在香港举行。出席的有副省长王某某。"
+    assert role_keys(people(text)["王某某"]) == {"副省长"}
+
+
+def test_a_chair_from_a_body_the_vocabulary_lacks():
+    """会议由香港某某发展局总裁甲主持: 由 opens the post as 与 does; 自由贸易区 holds no 由."""
+    text = "8日,交流会在香港举行。交流会由香港贸易发展局总裁王某某主持。"
+    assert role_keys(people(text)["王某某"]) == {"香港贸易发展局总裁"}
+    text = "8日,座谈会在上海召开。中国(上海)自由贸易试验区管委会主任王某某出席。"
+    assert "贸易试验区管委会主任" not in role_keys(people(text)["王某某"])
+
+
+def test_a_company_name_with_a_bracketed_word():
+    """上海某某港务(集团)股份有限公司董事长: the bracket is part of the company's name."""
+    text = "12日,推进会在舟山召开。浙江省副省长王某某,上海国际港务(集团)股份有限公司董事长李某某出席会议。"
+    assert role_keys(people(text)["李某某"]) == {"上海国际港务集团股份有限公司董事长"}
+
+
+def test_a_lone_question_mark_ending_a_two_character_name_is_a_lost_character():
+    """市委书记郝某?率团: 郝某 is a three-character name whose last character was lost, repaired from
+    its full mention; 杨某某?致辞 keeps its three characters."""
+    text = "16日,市委书记郝某?率代表团赴石家庄考察。17日下午,两市协同发展座谈会在石家庄召开。郝某某出席并讲话。"
+    assert set(people(text)) == {"郝某某"}
+    text = "8日,市长会议在宿州召开。市委书记杨某某?致欢迎辞。"
+    assert "杨某某" in people(text)

@@ -195,3 +195,20 @@ def test_outlet_and_reporter_on_a_stamp_line_with_html_entities():
     text = "小洋山合作推进会召开\n2023-05-13 08:12&nbsp;&nbsp;来源：舟山日报&nbsp;&nbsp;记者 王某某\n\n本报讯 12日,推进会在我市召开。\n"
     src = regevents.parse(text).source
     assert src.outlet == "舟山日报" and "王某某" in src.byline
+
+
+def test_a_wechat_repost_header_names_the_account_as_outlet():
+    """原创 某某发布 2023-05-12 18:30 发表于江西: the account is the outlet; 原创 alone is none."""
+    text = "原创 某某发布 2023-05-12 18:30 发表于江西\n\n两市会商会召开\n\n5月12日上午,两市合作发展会商会在某某召开。\n"
+    assert regevents.parse(text).source.outlet == "某某发布"
+    text = "原创 2023-05-12 18:30\n\n两市会商会召开\n\n5月12日上午,两市合作发展会商会在某某召开。\n"
+    assert regevents.parse(text).source.outlet is None
+
+
+def test_credit_lines_of_words_and_pictures_close_the_article():
+    """文字:晏 某 / 图片:卢 某 under the body are credits like 编辑:…; a caption line opened by
+    (记者 某某 摄) credits its photographer."""
+    text = "会商会召开\n\n5月12日上午,两市合作发展会商会在某某召开。\n\n文字:晏 某\n图片:卢 某\n编辑:汤 某\n"
+    assert regevents.parse(text).source.byline == ["晏某", "卢某", "汤某"]
+    text = "工作会议召开\n\n本报讯 12日,合作专责小组工作会议在珠海召开。\n(记者 区某某 摄)图:工作会议现场\n"
+    assert regevents.parse(text).source.byline == ["区某某"]

@@ -307,12 +307,13 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     return start if _central_prefix(cand) else None
 
 
-_JOINING = regex.compile(r"[与和同](?=\p{Han}*\Z)")  # the last joining word of a window
+_JOINING = regex.compile(r"[与和同由](?=\p{Han}*\Z)")  # the last joining word of a window (由: 会议由…主持)
 
 
 def _after_joining_word(text: str, title_start: int) -> int | None:
-    """Where a post starts after the joining word that links two people (``甲与某某市某某局局长乙``),
-    or None: the last 与/和/同 within a body's width before the title, followed by a place."""
+    """Where a post starts after the joining word that links two people (``甲与某某市某某局局长乙``)
+    or names the chair (``会议由香港某某局总裁甲主持``), or None: the last 与/和/同/由 within a body's
+    width before the title, followed by a place (so 自由贸易区 is no 由)."""
     floor = max(0, title_start - _MAX_PREFIXED_BODY - 1)
     m = _JOINING.search(text, floor, title_start)
     if m is None or m.end() >= title_start or place_words().longest(text, m.end()) is None:
@@ -380,6 +381,10 @@ def _clause_segment(text: str, end: int, width: int) -> int | None:
     return floor + cut + 1
 
 
+# the start of a company name up to a bracketed word in it (上海国际港务 + (集团)), right after a clause mark
+_BRACKETED_PART = regex.compile(r"(?:(?<=[,、;:。\s])|^)(?P<head>\p{Han}{2,12})\((?P<inner>集团|控股|中国|有限|股份)\)\Z")
+
+
 def _institution_body(text: str, title_start: int, title: str) -> int | None:
     """Start of an institution the vocabulary lacks, written right before a title that fits it, or None.
 
@@ -395,6 +400,11 @@ def _institution_body(text: str, title_start: int, title: str) -> int | None:
     if start is None or title_start - start < 3:
         return None
     cand = text[start:title_start]
+    if start and text[start - 1] == ")":
+        # 上海国际港务(集团)股份有限公司: a company name holds a bracketed word; read the name around it
+        part = _BRACKETED_PART.search(text, max(0, start - _MAX_BODY), start)
+        if part is not None:
+            start, cand = part.start(), part.group("head") + part.group("inner") + cand
     rule = _rules()["institution_body"]
     m = rule.pattern.fullmatch(cand)
     if m is None or not _ALL_HAN.fullmatch(cand) or _rules()["not_a_body"].pattern.search(cand):
@@ -431,7 +441,7 @@ def _role_hits(text: str) -> tuple[list[RoleHit], list[RoleHit]]:
                 elif rules["body_title"].pattern.match(title) and (owner := _body_prefix(text, start, title)) is not None:
                     org = text[owner:start]  # 某某综合实验区 + 党工委书记: a zone owns its working committee
                     start = owner
-                elif not rules["bare_title_context"].pattern.search(text[start - 1 : start]):
+                elif not rules["bare_title_context"].pattern.search(text[max(0, start - 2) : start]):
                     dangling.append(RoleHit(start, m.end, None, title))
                     continue
             elif lvl and _takes_level_word(org):
@@ -1142,14 +1152,15 @@ def _home_side(
     is held in the home region; or the guest region is printed again for a later person:
     ``省委书记甲、江苏省委书记乙讲话,省委副书记、省长丙主持,江苏省委副书记、省长丁出席``). A generic
     post written again is the other side too (``江苏省领导甲、乙,省领导丙、丁参加``: one region
-    would be one list). Otherwise the previous person's region stands (``江苏省委书记甲,省委副书记、
+    would be one list), and so is a generic post after a guest's specific one when the sentence shows
+    both sides (``中山市副市长甲,市领导乙、丙参加`` in a 江门 paper, the meeting held there). Otherwise the previous person's region stands (``江苏省委书记甲,省委副书记、
     省长乙率团``; ``会见江苏省委书记甲、省长乙``).
     """
     if home is None or prev.place is None or prev.inferred or prev.place.name == home.name:
         return False
     if not m.roles or not takes_place_from(m.roles[0], home):
         return False
-    if prev_generic and _is_generic(m.roles):
+    if _is_generic(m.roles) and (prev_generic or home_seen):
         return True
     if not _rules()["closed_clause"].search(gap):
         return False
@@ -1157,21 +1168,49 @@ def _home_side(
 
 
 def _same_sole_post(roles: list[RoleHit], prev_roles: list[RoleHit]) -> bool:
-    """Is the first post the previous person's last post again, written without its place, and a post one
-    person holds (``扬州市委书记甲,市委书记乙``)? Then it cannot be the same place's: the bare post is the
-    outlet's own region (or stays bare), however the clause before it ends. A post several people hold
-    (rule ``shared_post``: 副市长, 常委) may be the same place's (``某市副市长甲,副市长乙``)."""
+    """Is the post chain the previous person's again, written without its place, and does it hold a post
+    one person holds? Then it cannot be the same place's: the bare chain is the outlet's own region (or
+    stays bare), however the clause before it ends. Two shapes: the first post is the previous person's
+    last one (``扬州市委书记甲,市委书记乙``), or the whole chain repeats (``中山市委副书记、市长甲,市委副书记、
+    市长乙``: 市长 is one person's). A chain of posts several people hold (rule ``shared_post``: 副市长,
+    常委) may be the same place's (``某市副市长甲,副市长乙``)."""
     if not roles or not prev_roles:
         return False
-    cur, last = roles[0], prev_roles[-1]
+    if _same_sole_chain(roles, prev_roles):
+        return True
+    return _sole_repeat(roles[0], prev_roles[-1])
+
+
+def _sole_repeat(cur: RoleHit, last: RoleHit) -> bool:
+    """``cur`` is ``last`` less its place (``市委书记`` after ``扬州市委书记``), and one person holds it."""
     if cur.title != last.title or not last.org or split_place(last.org)[0] is None:
         return False
     if (cur.org and split_place(cur.org)[0] is not None) or not last.raw.endswith(cur.raw) or last.raw == cur.raw:
         return False  # the post prints its own place, or is not the previous one less its place
-    info = posts().info(cur.title)
+    return _sole(cur.title)
+
+
+def _same_sole_chain(roles: list[RoleHit], prev_roles: list[RoleHit]) -> bool:
+    """The previous chain again, post for post, its first post less its place and the others as printed
+    before, with at least one post one person holds."""
+    if len(roles) < 2 or len(roles) != len(prev_roles) or any(a.title != b.title for a, b in zip(roles, prev_roles)):
+        return False
+    first, prev_first = roles[0], prev_roles[0]
+    if not prev_first.org or split_place(prev_first.org)[0] is None:
+        return False
+    if (first.org and split_place(first.org)[0] is not None) or not prev_first.raw.endswith(first.raw) or prev_first.raw == first.raw:
+        return False
+    if any(a.raw != b.raw for a, b in zip(roles[1:], prev_roles[1:])):
+        return False
+    return any(_sole(h.title) for h in roles)
+
+
+def _sole(title: str) -> bool:
+    """A specific post one person holds (市委书记, 市长), not 副市长 or a generic 领导."""
+    info = posts().info(title)
     if info is None or info.category == _GENERIC:
         return False
-    return not _rules()["shared_post"].pattern.search(cur.title)
+    return not _rules()["shared_post"].pattern.search(title)
 
 
 def _sar_fallback(text: str, home: Place | None) -> SarContext | None:
@@ -1242,6 +1281,23 @@ def _hosted_at_home(meetings: list[Meeting], home: Place | None) -> bool:
     return False
 
 
+_GROUP_HEAD_REACH = 30  # 内蒙古自治区方面出席会议的领导还有: a place, 方面 and the list intro
+
+
+def _group_head(text: str, start: int, end: int) -> OrgContext | None:
+    """The place a list of participants is introduced with (rule ``group_head``: ``海南省方面出席的有
+    副省长甲、省商务厅厅长乙``): the context its bare posts take, as if the first one printed it."""
+    m = _rules()["group_head"].pattern.search(text, start, end)
+    if m is None:
+        return None
+    words = m.group("place")
+    for i in range(len(words) - 1):  # the longest place the words end with (会议期间海南省 -> 海南省)
+        place = places().lookup(words[i:])
+        if place is not None:
+            return OrgContext(place, words[i:], "", written=words[i:])
+    return None
+
+
 def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home: Place | None, hosted: bool) -> None:
     """Fill every role mention's ``resolved`` roles, in text order (see :func:`_home_side`).
 
@@ -1278,6 +1334,8 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
             gap = text[prev_end : m.start]
             if _home_side(m, ctx, prev_generic, gap, home, home_seen, later) or _same_sole_post(m.roles, prev_roles):
                 ctx = None
+        if "方面" in text[max(prev_end, m.start - _GROUP_HEAD_REACH) : m.start]:
+            ctx = _group_head(text, max(prev_end, sents.start(m.start), m.start - _GROUP_HEAD_REACH), m.start) or ctx
         sar = None
         if any(takes_sar(h) for h in m.roles):
             sar = _sentence_sar(text, sents.start(m.start), m.start)

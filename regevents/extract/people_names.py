@@ -210,7 +210,15 @@ def read_name(text: str, pos: int, known: frozenset[str] | set[str] = frozenset(
         end = ends[k - 1]
         name = text[pos:end]
         found = None
-        if not (_has_function_char(name) or not_a_name.match(name) or name.endswith(LOST_MARK)):
+        # 郝某?率团: a two-character name before a lone ? and a predicate is a three-character name whose
+        # last character was lost (a three-character name before it is whole: 杨某某?致辞 keeps 杨某某)
+        if name.endswith(LOST_MARK):
+            ok = k == s + 2 and bool(strong.match(text, end))
+        else:
+            ok = not (
+                k == s + 1 and text.startswith(LOST_MARK, end) and k < len(ends) and ends[k] == end + 1 and strong.match(text, end + 1)
+            )
+        if ok and not (_has_function_char(name) or not_a_name.match(name)):
             found = end, name.replace(LOST_MARK, DAMAGE)  # 王?某 -> 王\ufffd某: repaired like any damage
         tried[k] = found
         return found
