@@ -7,6 +7,8 @@ What it does, in this order (each step is length-preserving except deletions):
      (``協(xié)同`` -> ``協同``, also after a damaged ``?``: ``重?(fù)``);
    * markup a scraper left (``<p style=…>``, ``&nbsp;``): all but its last character, which
      stands for what the markup meant (a space, a quotation mark, a line break); inline tags whole;
+   * page labels handed over as GBK mojibake (``鏉ユ簮锛?`` for ``来源：``, data file
+     ``page_labels.txt``): all but as many characters as the label has, which stand for it;
    * emoji noise: pictographs, ZWJ, skin tones, variation selectors, keycap
      sequences (``*️⃣`` leaves no ``*``), flags, tags, playing cards, Egyptian
      hieroglyphs, arrows, dingbats, enclosed ideographs used as emoji (``㊙️``).
@@ -28,6 +30,8 @@ import bisect
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -173,6 +177,63 @@ def _markup(original: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, 
     return cuts, keep
 
 
+# Page labels in GBK mojibake: a page template stored in UTF-8 and read as GBK turns 来源： into
+# 鏉ユ簮锛? (each three-byte character becomes one and a half). The labels are data; their mojibake
+# forms are generated here, a byte the decoder refused standing as '?' or U+FFFD (one or two of them;
+# optional at the end, where the byte may have joined the next character instead).
+_LOST = "?\ufffd"
+
+
+@lru_cache(maxsize=1)
+def _mojibake_labels() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(a class of the forms' first characters, the forms longest first, form without lost marks -> label)."""
+    data = (resources.files("regevents") / "data" / "page_labels.txt").read_text(encoding="utf-8")
+    by_key: dict[str, str] = {}
+    sources: list[str] = []
+    for label in data.split("\n"):
+        if not label or label.startswith("#"):
+            continue
+        form = label.encode("utf-8").decode("gbk", errors="replace")
+        key = form.replace("\ufffd", "")
+        if len(key) < len(label) or key in by_key:
+            continue  # too short to stand for the label char by char, or the form of another label
+        by_key[key] = label
+        parts = re.split("(\ufffd+)", form)
+        src = ""
+        for i, part in enumerate(parts):
+            if not part.startswith("\ufffd"):
+                src += re.escape(part)
+            else:
+                src += f"[{_LOST}]{{{0 if i == len(parts) - 2 and not parts[-1] else 1},2}}"
+        sources.append(src)
+    sources.sort(key=len, reverse=True)
+    firsts = sorted({by_key_form[0] for by_key_form in by_key})
+    return re.compile("[" + "".join(firsts) + "]"), re.compile("|".join(sources)), by_key
+
+
+def _label_repairs(original: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
+    """Deletions ``(start, end, "mojibake")`` and stand-ins ``(position, character)`` that write each
+    mojibake page label back: its first characters other than lost marks stand for the label's
+    characters one for one, the rest of the form is deleted."""
+    first, forms, by_key = _mojibake_labels()
+    if first.search(original) is None:
+        return [], []
+    cuts: list[tuple[int, int, str]] = []
+    keep: list[tuple[int, str]] = []
+    for m in forms.finditer(original):
+        label = by_key[m.group().replace("?", "").replace("\ufffd", "")]
+        kept = 0
+        for i in range(m.start(), m.end()):
+            if kept < len(label) and original[i] not in _LOST:
+                keep.append((i, label[kept]))
+                kept += 1
+            elif cuts and cuts[-1][1] == i:
+                cuts[-1] = (cuts[-1][0], i + 1, "mojibake")
+            else:
+                cuts.append((i, i + 1, "mojibake"))
+    return cuts, keep
+
+
 def _noise(original: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every match of ``_NOISE`` in ``original``, in text order."""
     found: list[tuple[int, int, str]] = []
@@ -206,7 +267,7 @@ class Removal(NamedTuple):
 
     start: int
     end: int
-    kind: str  # "pinyin" | "emoji" | "markup"
+    kind: str  # "pinyin" | "emoji" | "markup" | "mojibake"
 
 
 @dataclass
@@ -287,6 +348,11 @@ def normalize(original: str) -> CleanText:
         if cuts:
             inside = _Covered(cuts)
             found = sorted(cuts + [f for f in found if not inside.overlaps(f[0], f[1])])
+    label_cuts, label_chars = _label_repairs(original)
+    if label_chars:
+        # a label form holds no emoji, gloss or markup character: its cuts overlap none of theirs
+        found = sorted(found + label_cuts)
+        stand_ins = sorted(stand_ins + label_chars)
     removed = list(map(Removal._make, found))  # both alternatives are named: kind is never None
     # Whole-list steps rather than one Python step per match: a noisy 5 MB page has 10^5 of them.
     deleted = list(accumulate(e - s for s, e, _ in found))

@@ -1055,3 +1055,13 @@ def test_a_lone_question_mark_ending_a_two_character_name_is_a_lost_character():
     assert set(people(text)) == {"郝某某"}
     text = "8日,市长会议在宿州召开。市委书记杨某某?致欢迎辞。"
     assert "杨某某" in people(text)
+
+
+def test_a_county_paper_is_the_home_of_its_bare_district_posts():
+    """吴江日报: 我区区委书记甲 is 吴江区's; a county name several districts share (鼓楼) gives no home."""
+    assert home_region("吴江日报").name == "吴江区"
+    assert home_region("鼓楼日报") is None and home_region("吴江区委宣传部") is None
+    text = "来源:吴江日报\n本报讯 前天,三地一体化发展工作协调会在嘉善召开。嘉善县委书记王某某;我区区委书记李某某,区委副书记、区长张某某出席会议。"
+    found = people(text)
+    assert role_keys(found["李某某"]) == {"吴江区委书记"}
+    assert role_keys(found["张某某"]) == {"吴江区委副书记", "吴江区长"}

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import regex
 
 from regevents.normalize import _WIDTH, DAMAGE, normalize
+from regevents.t2s import to_simplified
 
 
 def assert_offsets(raw: str) -> None:
@@ -114,6 +115,22 @@ def test_markup_left_by_a_scraper_stands_for_what_it_meant():
     j = clean.text.index("“联合开发”")
     sp = clean.span(j, j + 6)
     assert raw[sp.start : sp.end] == sp.text == ";联合开发&rdquo;"  # from the stand-in on: the ; of &ldquo;
+
+
+def test_page_labels_in_gbk_mojibake_are_written_back():
+    """A template read as GBK (来源： -> 鏉ユ簮锛?): each label from page_labels.txt is written back, a
+    lost byte as '?' or U+FFFD, trailing or inside (作者： -> 浣滆?咃細); the text around it and the
+    offsets stay; mojibake that is no label stays as it is."""
+    raw = "鍙戝竷鏃堕棿锛?2024-03-29 08:20\u3000鏉ユ簮锛\ufffd某某日报\u3000浣滆?咃細记者 王某\n鍚存睙鏂伴椈"
+    clean = normalize(raw)
+    assert clean.text == "发布时间:2024-03-29 08:20 来源:某某日报 作者:记者 王某\n" + to_simplified("鍚存睙鏂伴椈")
+    assert not clean.damaged
+    i = clean.text.index("某某日报")
+    assert clean.span(i, i + 4).text == "某某日报"
+    j = clean.text.index("作者")
+    assert clean.span(j, j + 3).text == "浣滆?咃"  # the characters that stand for the label (the lost mark deleted)
+    assert normalize("鏉ユ簮:某某日报").text == to_simplified("鏉ユ簮:某某日报")  # 来源： is read with its colon
+    assert normalize("会议来源于协作。").text == "会议来源于协作。"
 
 
 def test_what_only_looks_like_markup_stays():

@@ -26,6 +26,8 @@ previous post keeps its printed form too: ``黔西南州委副书记、州长`` 
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -128,9 +130,17 @@ def home_region(outlet: str | None) -> Place | None:
     m = _place_at_start(outlet)
     if len(m) >= 2:
         p = places().lookup(m)
-        if p is not None and p.level in ("province", "prefecture") and p.word == 0:
-            return p
+        if p is not None and p.word == 0:
+            if p.level in ("province", "prefecture"):
+                return p
+            if p.level == "county" and _COUNTY_PAPER.fullmatch(outlet, len(m)) and len(places().lookup_all(m)) == 1:
+                return p  # 吴江日报, 萧山发布: a county's or district's own paper (我区区委书记甲); 鼓楼 is several
     return None
+
+
+# what follows a county's name in the name of its own paper or account (a county-level place opening a
+# longer name, 吴江新闻网 or 江阴市民卡中心, is no paper of it unless the rest is one of these)
+_COUNTY_PAPER = re.compile(r"(?:日报|报|新闻网|新闻|融媒体中心|融媒|发布|电视台|广播电视台)")
 
 
 @lru_cache(maxsize=4096)
