@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 TEXT_DIRS = ("fixtures/texts", "fixtures/heldout/texts", "fixtures/heldout2/texts",
              "fixtures/heldout3/texts", "fixtures/heldout4/texts", "fixtures/heldout5/texts",
-             "fixtures/heldout6/texts", "fixtures/heldout7/texts", "fixtures/heldout8/texts")
+             "fixtures/heldout6/texts", "fixtures/heldout7/texts", "fixtures/heldout8/texts",
+             "fixtures/heldout9/texts", "fixtures/heldout10/texts")
 NOISE = ["🏋️", "(xié)", "?", "??", "\u3000", "，", "乾", "么", "\n", "😀\u200d", "1\ufe0f\u20e3", "\ufffd"]
 ALPHABET = list(
     "協同發展會議在漢舉行12日?？()（）xiéǎ🏋️‍♀*⃣🇨🇳㊙ ,，。、：；\n\u3000\xa0什么乾隆於畫沈么麼著覆藉瞭"

@@ -1,7 +1,7 @@
 """Accuracy gate: the fixture sets scored with the project's scorer.
 
 Sets: ``dev`` (the shared development texts, ``fixtures/texts``) and
-``heldout`` … ``heldout8`` (articles the team wrote in the genre, each first
+``heldout`` … ``heldout10`` (articles the team wrote in the genre, each first
 scored unseen to measure generalisation, ``fixtures/heldout*``; their
 ANALYSIS.md files say what they test). Floors live in ``tests/accuracy_floors.json`` and only
 go up: whenever a score improves, raise them (``python tests/test_accuracy.py
@@ -31,6 +31,8 @@ SETS = {
     "heldout6": (ROOT / "fixtures" / "heldout6" / "texts", ROOT / "fixtures" / "heldout6" / "gold"),
     "heldout7": (ROOT / "fixtures" / "heldout7" / "texts", ROOT / "fixtures" / "heldout7" / "gold"),
     "heldout8": (ROOT / "fixtures" / "heldout8" / "texts", ROOT / "fixtures" / "heldout8" / "gold"),
+    "heldout9": (ROOT / "fixtures" / "heldout9" / "texts", ROOT / "fixtures" / "heldout9" / "gold"),
+    "heldout10": (ROOT / "fixtures" / "heldout10" / "texts", ROOT / "fixtures" / "heldout10" / "gold"),
 }
 
 
