@@ -9,6 +9,8 @@ What it does, in this order (each step is length-preserving except deletions):
      stands for what the markup meant (a space, a quotation mark, a line break); inline tags whole;
    * page labels handed over as GBK mojibake (``鏉ユ簮锛?`` for ``来源：``, data file
      ``page_labels.txt``): all but as many characters as the label has, which stand for it;
+   * invisible format characters a page or an editor left in words (zero-width space, BOM,
+     word joiner, soft hyphen, direction marks: ``吉庆\u200b华`` is one name);
    * emoji noise: pictographs, ZWJ, skin tones, variation selectors, keycap
      sequences (``*️⃣`` leaves no ``*``), flags, tags, playing cards, Egyptian
      hieroglyphs, arrows, dingbats, enclosed ideographs used as emoji (``㊙️``).
@@ -234,6 +236,17 @@ def _label_repairs(original: str) -> tuple[list[tuple[int, int, str]], list[tupl
     return cuts, keep
 
 
+# Invisible format characters: U+200B/U+200C zero-width (non-)joiner and space, U+200E/U+200F direction
+# marks, U+2060 word joiner, U+FEFF BOM (also inside a text pasted together), U+00AD soft hyphen.
+# (U+200D, the zero-width joiner, goes with the emoji it joins.) None of them is an emoji, gloss or
+# markup character, so their matches never touch those kinds'.
+_INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]+")
+
+
+def _invisible(original: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "invisible") for m in _INVISIBLE.finditer(original)]
+
+
 def _noise(original: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every match of ``_NOISE`` in ``original``, in text order."""
     found: list[tuple[int, int, str]] = []
@@ -267,7 +280,7 @@ class Removal(NamedTuple):
 
     start: int
     end: int
-    kind: str  # "pinyin" | "emoji" | "markup" | "mojibake"
+    kind: str  # "pinyin" | "emoji" | "markup" | "mojibake" | "invisible"
 
 
 @dataclass
@@ -348,6 +361,9 @@ def normalize(original: str) -> CleanText:
         if cuts:
             inside = _Covered(cuts)
             found = sorted(cuts + [f for f in found if not inside.overlaps(f[0], f[1])])
+    hidden = _invisible(original)
+    if hidden:
+        found = sorted(found + hidden)
     label_cuts, label_chars = _label_repairs(original)
     if label_chars:
         # a label form holds no emoji, gloss or markup character: its cuts overlap none of theirs

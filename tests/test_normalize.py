@@ -136,3 +136,15 @@ def test_page_labels_in_gbk_mojibake_are_written_back():
 def test_what_only_looks_like_markup_stays():
     for raw in ("<<国家>>规划", "a<b且c>d", "R&D投入", "&unknown;词", "&#55296;"):
         assert normalize(raw).text == raw
+
+
+def test_invisible_format_characters_are_deleted():
+    """A BOM, zero-width spaces and a soft hyphen inside words are not text: 吉某\\u200b华 is one name;
+    the zero-width joiner still goes with its emoji; offsets map back."""
+    raw = "\ufeff会议由吉某\u200b华主持,王\u2060某\u00ad某出席。"
+    clean = normalize(raw)
+    assert clean.text == "会议由吉某华主持,王某某出席。"
+    i = clean.text.index("吉某华")
+    assert clean.span(i, i + 3).text == "吉某\u200b华"
+    assert {r.kind for r in clean.removed} == {"invisible"}
+    assert normalize("会议\u3000召开").text == "会议 召开"  # a visible space is no format character
