@@ -789,3 +789,25 @@ def test_a_declaration_of_one_clause_with_a_list_after_its_verb():
     # a focus-area list after the declaration's verb stays a focus-area list
     areas = text.replace("携手打造能源基地绿色转型示范区、生态保护样板区、毗邻地区协同发展先行区", "在交通互联、产业协作、公共服务共享等领域开展合作")
     assert [g.kind for g in goals(areas)] == ["focus_area"] * 3
+
+
+def test_a_speakers_counted_hopes_are_a_proposal():
+    """他提出三点希望:一是…;二是…;三是…: a counted ask in a speech is read like a counted 建议, even
+    after a recollection in the same paragraph; an uncounted 希望 in a speech stays unread."""
+    head = "11月10日下午,两市对口支援工作座谈会在上海举行。王某某出席会议。\n"
+    text = head + "王某某深情回顾了往事。他提出三点希望:一是着力深化产业协作,推动优质企业投资兴业;二是着力拓展消费帮扶;三是着力加强干部人才双向交流。"
+    found = goals(text)
+    assert [g.text for g in found] == ["着力深化产业协作,推动优质企业投资兴业", "着力拓展消费帮扶", "着力加强干部人才双向交流"]
+    assert {g.kind for g in found} == {"proposal"}
+    assert texts(head + "王某某深情回顾了往事。他希望,两地进一步深化产业协作、拓展消费帮扶、加强人才交流。") == []
+
+
+def test_a_lead_verb_opening_a_list_of_aims():
+    """会议商定,下一步各方将着力推动A、B、C和D: the noun phrases are the aims; a list of outcomes
+    (推进“朋友圈”逐步扩容、…), of prepositional parts (推动资源向A倾斜、向B倾斜) or a focus-area list
+    with 等 is not read this way."""
+    head = "10月12日,武陵山区域发展联席会议在吉首召开。"
+    text = head + "会议商定,下一步各方将着力推动区域旅游一体化、农产品区域公用品牌共建、生态环境联防联治和基础设施互联互通,努力建设示范区。"
+    assert texts(text) == ["区域旅游一体化", "农产品区域公用品牌共建", "生态环境联防联治", "基础设施互联互通"]
+    assert texts(head + "会议提出,推进“朋友圈”逐步扩容、“经济圈”更加活跃、“辐射圈”不断拓展。") == []
+    assert texts(head + "会议商定,推动援藏资金和项目向基层倾斜、向民生倾斜、向农牧民倾斜。") == []

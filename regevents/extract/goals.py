@@ -254,11 +254,21 @@ class _Names:
                 yield s, free, name
 
 
+_COUNTED = "counted"  # a speech tail that states a count of asks (提出三点希望:), a proposal like 建议
+
+
+def _proposal_or_verb(m: regex.Match[str], counted_ask: regex.Pattern[str]) -> str:
+    """The speech verb of a speech-tail match, or ``_COUNTED`` when the tail counts the speaker's asks
+    (rule ``counted_ask``: 他提出三点希望: / 孙某在讲话中提出三点要求:): what they list is a proposal."""
+    return _COUNTED if counted_ask.search(m.group()) else m.group("verb")
+
+
 def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Attendee]) -> _Modes:
     rules = _rules()
     tail = rules["speech_tail"].pattern
     generic = rules["speech"].pattern
     proposal = rules["proposal_verb"].pattern
+    counted_ask = rules["counted_ask"].pattern
     by_name = {a.name: a.id for a in attendees}
     names = _Names(text, list(by_name)) if by_name else None
     modes = _Modes()
@@ -283,7 +293,7 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
                 t = tail.match(text, ne, pe)
                 if t:
                     # the speech starts right after the name: 孙某在讲话中提出三点建议: holds its count
-                    starts.append((ne, "named", by_name[name], t.group("verb")))
+                    starts.append((ne, "named", by_name[name], _proposal_or_verb(t, counted_ask)))
                     tails.append((ne, t.end()))
         for m in _MEETING_SUBJECT.finditer(text, ps, pe):
             if not any(a <= m.start() < b for a, b in tails):  # 孙某在会议上指出, is still his speech
@@ -292,7 +302,7 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
             if any(a < g.end() <= b for a, b in tails):
                 continue  # 孙某代表四省区建议: the named speaker's own tail
             # the speech starts right after its speaker, as after a name: 他就A提出三点建议: holds its count
-            starts.append((g.end("who"), "pronoun" if g.group("who") in ("他", "她") else SPEECH, None, g.group("verb")))
+            starts.append((g.end("who"), "pronoun" if g.group("who") in ("他", "她") else SPEECH, None, _proposal_or_verb(g, counted_ask)))
         starts.sort(key=lambda x: x[0])
         resolved: list[tuple[int, str, str | None]] = []
         for pos, mode, who, verb in starts:
@@ -302,7 +312,7 @@ def _speech_modes(text: str, paras: list[tuple[int, int]], attendees: list[Atten
             if mode == "pronoun":
                 who = last_speaker
             if mode in ("named", "pronoun"):
-                mode = PROPOSAL if who and proposal.match(verb) else SPEECH
+                mode = PROPOSAL if who and (verb == _COUNTED or proposal.match(verb)) else SPEECH
             if who:
                 last_speaker = who
             resolved.append((pos, mode, who))
@@ -1123,7 +1133,7 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         for s, e in clauses_of(ps, pe):
             if text.count("、", s, e) >= 2 and _may_hold_shared_head(text, s, e) and allowed(s, proposals=False)[0]:
                 items = _affix_items(text, s, e)  # pure, and cheaper than is_retro: asked first
-                if items and not is_retro(*_sentence_of(text, s)):
+                if items and not _prepositional(text, items) and not is_retro(*_sentence_of(text, s)):
                     col.add_group(items, "focus_area", "shared_head", min_items=3)
 
     # 8b. joint actions: 倡议五地共建A、共育B、共享C
@@ -1136,6 +1146,17 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
                 items = _co_verb_items(co_verb, text, s, e)
                 if items and not is_retro(*_sentence_of(text, s)):
                     col.add_group(items, "task", "co_verb_list", min_items=_CO_VERB_MIN)
+
+    # 8c. a list of aims a lead verb opens: 将着力推动A、B、C和D (each a noun phrase, three or more)
+    object_lead = rules["object_list_lead"].pattern
+    for ps, pe in paras:
+        if text.count("、", ps, pe) < 2:
+            continue
+        for s, e in clauses_of(ps, pe):
+            if text.count("、", s, e) >= 2 and allowed(s, proposals=False)[0]:
+                items = _object_list_items(object_lead, text, s, e)
+                if items and not is_retro(*_sentence_of(text, s)):
+                    col.add_group(items, "focus_area", "object_list", min_items=3)
 
     # records, in text order
     out: list[CooperationGoal] = []
@@ -1254,6 +1275,37 @@ def _positioning_items(text: str, items: list[tuple[int, int]]) -> bool:
     return len(words) >= 2 and all(
         4 <= len(w) <= 30 and w not in places() and w not in orgs() for w in words
     )
+
+
+def _object_list_items(lead: regex.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of ``[start, end)`` when the clause is a lead verb and a 、-list of three or more noun
+    phrases that fills the clause (rule ``object_list_lead``: 下一步各方将着力推动A、B、C和D); [] for a
+    focus-area list (等方面, read by coop_anchor), for prepositional parts (推动资源向A倾斜、向B倾斜),
+    for parts that are clauses (rule ``clause_item``: 推进“朋友圈”逐步扩容、…) and for items of a
+    length no aim has."""
+    a, b = trim(text, start, end)
+    m = lead.match(text, a, b)
+    if m is None or "等" in text[m.end() : b]:
+        return []
+    items = _split_last_and(text, split_items(text, m.end(), b), long_last=True)
+    if len(items) < 3 or any(not _OBJECT_ITEM_MIN <= y - x <= _OBJECT_ITEM_MAX for x, y in items):
+        return []
+    clause, body = _rules()["clause_item"].pattern, _rules()["not_a_topic"].pattern
+    if _prepositional(text, items) or any(clause.search(text, x, y) for x, y in items):
+        return []
+    if any(body.search(text[x:y]) for x, y in items[:-1]):
+        return []  # 推进长沙市委、株洲市委、湘潭市委有关工作: bodies, the aim is in the last part
+    return items
+
+
+def _prepositional(text: str, items: list[tuple[int, int]]) -> bool:
+    """Does a list part after the first open with a preposition (rule ``prepositional_item``:
+    推动资金向基层倾斜、向民生倾斜)? Then the parts complement one verb; they are no list of aims."""
+    prepositional = _rules()["prepositional_item"].pattern
+    return any(prepositional.match(text, x, y) for x, y in items[1:])
+
+
+_OBJECT_ITEM_MIN, _OBJECT_ITEM_MAX = 4, 16
 
 
 def _split_last_and(text: str, items: list[tuple[int, int]], long_last: bool = False) -> list[tuple[int, int]]:
