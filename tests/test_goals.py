@@ -811,3 +811,38 @@ def test_a_lead_verb_opening_a_list_of_aims():
     assert texts(text) == ["区域旅游一体化", "农产品区域公用品牌共建", "生态环境联防联治", "基础设施互联互通"]
     assert texts(head + "会议提出,推进“朋友圈”逐步扩容、“经济圈”更加活跃、“辐射圈”不断拓展。") == []
     assert texts(head + "会议商定,推动援藏资金和项目向基层倾斜、向民生倾斜、向农牧民倾斜。") == []
+
+
+def test_a_counted_list_split_by_a_paragraph_break():
+    """五个方面工作。第一,A;第二,B;第三,C。 / 第四,D;第五,E。: the next paragraph holds the rest; when it
+    does not open with the next number, the count keeps what it found."""
+    head = "3月5日,两市同城化党政联席会议在广州召开。会议明确,今年两市要重点抓好五个方面工作。"
+    first = "第一,加快基础设施互联互通,打通断头路;第二,共建先进制造业集群;第三,共促科技创新协同。"
+    text = head + first + "\n\n第四,共推公共服务同城共享;第五,共抓生态环境联防联治。"
+    assert len(texts(text)) == 5
+    assert len(texts(head + first + "\n\n两市还举行了项目签约。")) == 3
+
+
+def test_a_counted_colon_that_ends_its_paragraph_and_a_list_in_the_next():
+    """五项重点任务: / A,…;B,…;…;E。: cut at ; into exactly the count; prose after the colon is not a list."""
+    head = "6月6日,城市群联席会议在玉溪召开。会议确定了五项重点任务:\n\n"
+    items = "共建交通网,推进城际铁路;共建制造业集群;共建湖泊保护共同体;共建统一开放市场;共享优质公共服务。"
+    assert texts(head + items) == ["共建交通网,推进城际铁路", "共建制造业集群", "共建湖泊保护共同体", "共建统一开放市场", "共享优质公共服务"]
+    assert texts(head + "共建交通网,推进城际铁路;共享优质公共服务。") == []
+
+
+def test_ordinal_runs_of_first_second_and_qi_yi():
+    """会议要求:其一,A;其二,B;其三,C and 第一,A;第二,B: inline agendas like 一是…二是…; 位居第一 is none."""
+    head = "10月20日,兵地融合发展座谈会在阿克苏召开。会议要求:"
+    for a, b, c in (("其一", "其二", "其三"), ("第一", "第二", "第三")):
+        text = head + f"{a},坚持规划同编,推动规划衔接;{b},坚持设施同建;{c},坚持产业同兴。"
+        assert texts(text) == ["坚持规划同编,推动规划衔接", "坚持设施同建", "坚持产业同兴"]
+
+
+def test_a_guests_address_with_musts_is_an_agenda():
+    """副省长甲出席并致辞 … 甲强调,…,一要A;二要B;三要C: the address's musts are the programme; a speaker
+    who only attends does not set it."""
+    head = "3月21日,一体化经济区发展论坛在忻州举办。副省长王某某出席并致辞。\n"
+    body = "王某某强调,推动经济区建设,一要强化规划引领,推动同城化发展;二要强化产业协同;三要强化生态共治。"
+    assert texts(head + body) == ["强化规划引领,推动同城化发展", "强化产业协同", "强化生态共治"]
+    assert texts(head.replace("出席并致辞", "出席") + body) == []

@@ -73,6 +73,8 @@ _MEETING_SUBJECT = regex.compile(
 _HAN = regex.compile(r"^\p{Han}+$")
 # actions that make an attendee the chair or a keynote speaker, whose numbered agenda is the meeting's programme
 _MAIN_SPEAKER_ACTIONS = frozenset({"主持", "讲话"})
+# an address (致辞) sets the programme only where its markers are musts (一要…二要…)
+_ADDRESS_ACTIONS = _MAIN_SPEAKER_ACTIONS | {"致辞"}
 _MAX_ITEM = 60
 _MAX_COUNTED_ITEM = 100  # an item of a list whose count was stated (三点建议:一是…) may run longer
 # stop sets of clause_end, built once (clause_end keeps a compiled search per set)
@@ -458,12 +460,14 @@ def _marked_items(text: str, start: int, end: int, bare: bool) -> list[tuple[int
     return _run_items(text, start, end, _rules()["item_marker"].pattern, bare=bare)
 
 
-def _run_items(text: str, start: int, end: int, marker: regex.Pattern[str], bare: bool) -> list[tuple[int, int]]:
-    """The items of the first run of markers of one family counting on from 1; [] when the run is
-    broken before its second item. Markers of another family inside an item are part of it."""
+def _run_items(
+    text: str, start: int, end: int, marker: regex.Pattern[str], bare: bool, first: int = 1, least: int = 2
+) -> list[tuple[int, int]]:
+    """The items of the first run of markers of one family counting on from ``first`` (1); [] when the
+    run holds fewer than ``least`` items. Markers of another family inside an item are part of it."""
     ords: list[regex.Match[str]] = []
     family: str | None = None
-    expect = 1
+    expect = first
     for m in marker.finditer(text, start, end):
         fam, num = _heading_number(m)
         before = text[m.start() - 1] if m.start() > start else ""
@@ -472,7 +476,7 @@ def _run_items(text: str, start: int, end: int, marker: regex.Pattern[str], bare
         if fam == "bare" and not bare:
             continue
         if family is None:
-            if num != 1:
+            if num != first:
                 continue
             family = fam
         elif fam != family:
@@ -481,7 +485,7 @@ def _run_items(text: str, start: int, end: int, marker: regex.Pattern[str], bare
             break
         ords.append(m)
         expect += 1
-    if len(ords) < 2:
+    if len(ords) < least:
         return []
     items = []
     for i, m in enumerate(ords):
@@ -495,6 +499,41 @@ def _run_items(text: str, start: int, end: int, marker: regex.Pattern[str], bare
         if b > a:
             items.append((a, b))
     return items
+
+
+def _next_paragraph_items(text: str, paras: list[tuple[int, int]], pe: int, n: int) -> list[tuple[int, int]]:
+    """五项重点任务: / A,…;B,…;…;E。 : a count's colon ends its paragraph and the next one is the list,
+    cut at ; into exactly the announced number of items (else none: a paragraph of prose follows)."""
+    if not isinstance(paras, _Paras):
+        return []
+    i = paras.first_from(pe)
+    if i >= len(paras):
+        return []
+    ns, ne = paras[i]
+    if ";" not in text[ns:ne]:
+        return []
+    items = split_items(text, ns, ne, seps=";", words=())
+    return items if len(items) == n else []
+
+
+def _marked_continuation(
+    text: str, paras: list[tuple[int, int]], pe: int, first: int, missing: int, bare: bool
+) -> list[tuple[int, int]]:
+    """The rest of a count's numbered items when a paragraph break split the run (…第三,C。 / 第四,D;
+    第五,E。): the next paragraph opens with item ``first`` and holds exactly the ``missing`` ones."""
+    if not isinstance(paras, _Paras):
+        return []
+    i = paras.first_from(pe)
+    if i >= len(paras):
+        return []
+    ns, ne = paras[i]
+    more = _run_items(text, ns, ne, _rules()["item_marker"].pattern, bare, first=first, least=1)
+    if len(more) != missing or more[0][0] - ns > _CONTINUED_MARK:
+        return []
+    return more
+
+
+_CONTINUED_MARK = 4  # the widest marker before a continued item's text: (十二)
 
 
 def _short_sentence_items(text: str, after: int, para_end: int, n: int) -> tuple[list[tuple[int, int]], int]:
@@ -519,7 +558,7 @@ def _short_sentence_items(text: str, after: int, para_end: int, n: int) -> tuple
 
 
 def _heading_number(m: regex.Match[str]) -> tuple[str, int | None]:
-    """(family, number) of an item marker: 二是 -> ("是", 2), (三) -> ("()", 3), 4. -> ("1", 4),
+    """(family, number) of an item marker: 二是 -> ("是", 2), (三) -> ("()", 3), 其二 -> ("其", 2), 4. -> ("1", 4),
     ② -> ("①", 2), a bare 3 -> ("bare", 3)."""
     groups = m.groupdict()
     if groups.get("ord"):
@@ -530,6 +569,8 @@ def _heading_number(m: regex.Match[str]) -> tuple[str, int | None]:
         return "()", cn_number(groups["pn"])
     if groups.get("dn"):
         return "第", cn_number(groups["dn"])
+    if groups.get("qn"):
+        return "其", cn_number(groups["qn"])
     if groups.get("ap"):
         return "(1)", int(groups["ap"])
     if groups.get("an"):
@@ -680,6 +721,8 @@ def _colon_items(
         items = _heading_items(text, paras, pe, n)
         if not items and not numbered_only:
             items = _line_items(text, paras, pe, n)
+        if not items and not numbered_only and n is not None:
+            items = _next_paragraph_items(text, paras, pe, n)
         return items, (items[-1][1] if items else after)
     end = clause_end(text, after, pe - after, _STOP_FULL)
     bare = n is not None
@@ -794,6 +837,7 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
     rules = _rules()
     modes = _speech_modes(text, paras, attendees)
     main_speakers = {a.id for a in attendees if _MAIN_SPEAKER_ACTIONS.intersection(a.actions)}
+    addressers = {a.id for a in attendees if _ADDRESS_ACTIONS.intersection(a.actions)}
     col = _Collector(text)
     kinds: dict[str, str] = rules["count"].meta.get("kinds", {})
     retro = rules["retrospective"].pattern
@@ -809,16 +853,17 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             return True, who
         return False, None
 
-    def numbered_allowed(pos: int) -> bool:
+    def numbered_allowed(pos: int, modal: bool = False) -> bool:
         """A numbered agenda in a speech is read when the speaker chairs or gives the keynote and
-        the words before it set out work to do (要重点抓好以下几方面工作:), not a review."""
+        the words before it set out work to do (要重点抓好以下几方面工作:), not a review; ``modal``:
+        the markers say so themselves (一要…二要…: each item is a must), and then an address
+        (致辞) sets the programme too (a guest's 一是… of its own plans does not)."""
         start, mode, who = modes.region(pos)
-        return (
-            mode == SPEECH
-            and who in main_speakers
-            and agenda_intro.search(text, start, pos) is not None
-            and retro_intro.search(text, start, pos) is None
-        )
+        if mode != SPEECH or retro_intro.search(text, start, pos) is not None:
+            return False
+        if modal:
+            return who in addressers
+        return who in main_speakers and agenda_intro.search(text, start, pos) is not None
 
     retro_seen: dict[tuple[int, int], bool] = {}
 
@@ -876,6 +921,8 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
         items = _marked_items(text, sent_end, pe, bare=n is not None)
         if items and items[0][0] - sent_end > 4:
             items = []  # the agenda must follow the count's sentence at once
+        if items and n is not None and len(items) < n:
+            items = items + _marked_continuation(text, paras, pe, len(items) + 1, n - len(items), True)
         last = items[-1][1] if items else sent_end
         if not items and n is not None and not numbered_only:
             items, last = _short_sentence_items(text, sent_end + 1, pe, n)
@@ -961,7 +1008,7 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             if cn_number(m.group("ord")) != 1:
                 continue
             ok, who = allowed(m.start(), proposals=True)
-            if not ok and not numbered_allowed(m.start()):
+            if not ok and not numbered_allowed(m.start(), modal=m.group("fam") == "要"):
                 continue
             if retro_intro.search(text, ps, m.start()):
                 continue
