@@ -846,3 +846,12 @@ def test_a_guests_address_with_musts_is_an_agenda():
     body = "王某某强调,推动经济区建设,一要强化规划引领,推动同城化发展;二要强化产业协同;三要强化生态共治。"
     assert texts(head + body) == ["强化规划引领,推动同城化发展", "强化产业协同", "强化生态共治"]
     assert texts(head.replace("出席并致辞", "出席") + body) == []
+
+
+def test_a_chairs_counted_unnumbered_list_read_when_exactly_as_counted():
+    """要着力在三个方面持续用力:在A上…;在B上…;在C上…: the chair's counted list after a colon is read
+    when it gives exactly the count; a count the list does not fill stays unread."""
+    text = _CHAIR + "刘某某强调,两市要着力在三个方面持续用力:在共建基础设施上持续用力;在共建产业体系上持续用力;在共建生活圈上持续用力。"
+    assert len(texts(text)) == 3
+    text = _CHAIR + "刘某某强调,两市要着力在三个方面持续用力:在共建基础设施上持续用力;在共建产业体系上持续用力。"
+    assert texts(text) == []

@@ -912,6 +912,11 @@ def find_goals(doc: Document, meetings: list[Meeting], attendees: list[Attendee]
             if is_retro(m.start(), after):
                 continue  # 三项重点任务进展情况: a report follows, not goals
             items, last = _colon_items(text, paras, after, pe, n, numbered_only)
+            if not items and numbered_only and n is not None:
+                # a chair's 要在三个方面持续用力:在A上…;在B上…;在C上…: unnumbered, but exactly as counted
+                items, last = _colon_items(text, paras, after, pe, n, False)
+                if len(items) != n:
+                    items = []
             if col.add_group(items, kind, "count_colon", n, count, who):
                 col.consumed.append((m.start(), last))
                 continue
