@@ -13,12 +13,15 @@ Completion policy (see ``../shared/CONTRACT.md`` "Dates (EDTF)"):
 
 * a missing year/month is taken from the :class:`Anchor` (the article's dateline
   or stamp) when known, else written ``XXXX`` / ``XX``; no guessing across
-  months or years ("don't be clever"): ``28日`` with anchor ``2019-05-24`` is
-  ``2019-05-28``; ``12月28日`` with anchor ``2020-01-03`` is ``2020-12-28``;
-* the one exception: a range whose end month is before its start month
+  months ("don't be clever"): ``28日`` with anchor ``2019-05-24`` is
+  ``2019-05-28``; ``12月28日`` with anchor ``2020-06-03`` is ``2020-12-28``;
+* the exceptions: a range whose end month is before its start month
   (``12月30日至1月2日``) ends in the next year, and ``昨(31)日`` / ``前(30)日``
   whose written day is after the anchor day fall in the previous month, since
-  these readings are forced;
+  these readings are forced; and a month and day with no year written in the
+  last two months of a year, under an anchor early in the next one (``12月29日``
+  under ``2024-01-03``), is the year before: news reports what has happened,
+  and the genre drops the year of last week's event (see :func:`_year_of`);
 * ``今日/昨天/前天/明天`` need the anchor day; without it the value is ``None``;
 * ``本月12日`` / ``上月28日`` / ``下月3日`` take the anchor's month (or the one before or
   after); without an anchor month the value is ``None``;
@@ -357,14 +360,32 @@ def _month_shift(anchor: Anchor, months: int) -> tuple[int | None, int | None]:
     return year, index % 12 + 1
 
 
-def _year_of(m: regex.Match[str], yg: str, ryg: str | None, anchor: Anchor) -> tuple[int | None, bool, bool]:
-    """(year, explicit, relative) for the year part of a match."""
+_CROSS_MONTHS = 2  # how far back over New Year a month with no year written may lie
+
+
+def _year_of(
+    m: regex.Match[str], yg: str, ryg: str | None, anchor: Anchor, month: int | None = None
+) -> tuple[int | None, bool, bool]:
+    """(year, explicit, relative) for the year part of a match; ``month`` is the written month of
+    a day date, which may put it in the year before the anchor's (:func:`_crossed_year`)."""
     if m.group(yg):
         return _year_num(m.group(yg)), True, False
     if ryg and m.group(ryg):
         off = _REL_YEAR_OFFSET[m.group(ryg)]
         return (anchor.year + off if anchor.year is not None else None), False, True
-    return anchor.year, False, False
+    return _crossed_year(anchor, month), False, False
+
+
+def _crossed_year(anchor: Anchor, month: int | None) -> int | None:
+    """The year of a day in ``month`` written without one: the anchor's, or the year before when
+    the month lies at most ``_CROSS_MONTHS`` months before the anchor's month over New Year.
+
+    Why: a report stamped 2024-01-03 on ``12月29日`` tells of a meeting five days earlier; read
+    in the anchor's year it would be a day eleven months ahead. Only the months just before
+    New Year turn: ``12月28日`` under a June stamp stays in the anchor's year (no guess)."""
+    if anchor.year is None or anchor.month is None or month is None or month <= anchor.month:
+        return anchor.year
+    return anchor.year - 1 if anchor.month + 12 - month <= _CROSS_MONTHS else anchor.year
 
 
 def _pod(m: regex.Match[str]) -> str | None:
@@ -378,8 +399,8 @@ def _resolve(kind: str, m: regex.Match[str], anchor: Anchor) -> tuple[str | None
     if kind == "yrange":
         return None
     if kind in ("r_full", "r_md", "r_d", "r_m"):
-        y1, expl, rel = _year_of(m, "y1", "ry1", anchor)
         m1 = _num(g("m1"))
+        y1, expl, rel = _year_of(m, "y1", "ry1", anchor, m1 if kind in ("r_md", "r_d") else None)
         if kind == "r_m":
             m2 = _num(g("m2"))
             if g("y2"):
@@ -412,8 +433,8 @@ def _resolve(kind: str, m: regex.Match[str], anchor: Anchor) -> tuple[str | None
             return None
         return f"{format_edtf(y1, m1, d1)}/{format_edtf(y2, m2, d2)}", rel, expl, "range"
     if kind == "full":
-        y, expl, rel = _year_of(m, "y1", "ry1", anchor)
         mo, d = _num(g("m1")), _num(g("d1"))
+        y, expl, rel = _year_of(m, "y1", "ry1", anchor, mo)
         if not _valid(y, mo, d):
             return None
         return format_edtf(y, mo, d), rel, expl, "date"

@@ -333,3 +333,22 @@ def test_relative_day_with_the_day_in_chinese_numerals(text, anchor, value, span
 def test_a_bracket_without_a_day_is_no_relative_day():
     # near miss: 今(年) or a bracketed count is no day
     assert [m.text for m in find_dates("今(年)两地合作", Anchor.from_edtf("2023-05-13"))] == []
+
+
+@pytest.mark.parametrize(
+    "text,anchor,value",
+    [
+        # the last months of a year under an early stamp of the next: last week's event
+        ("12月29日,会议在铁岭召开。", "2024-01-03", "2023-12-29"),
+        ("11月30日至12月2日,代表团赴沪考察。", "2024-01-05", "2023-11-30/2023-12-02"),
+        ("12月30日至1月2日", "2024-01-05", "2023-12-30/2024-01-02"),
+        # near misses: a year written, a later stamp, a month too far back, a month without a day
+        ("2024年12月29日,会议召开。", "2024-01-03", "2024-12-29"),
+        ("12月29日,会议召开。", "2024-06-03", "2024-12-29"),
+        ("9月29日,会议召开。", "2024-01-03", "2024-09-29"),
+        ("12月,会议召开。", "2024-01-03", "2024-12"),
+    ],
+)
+def test_a_day_late_in_the_year_under_an_early_stamp_is_the_year_before(text, anchor, value):
+    (m,) = find_dates(text, Anchor.from_edtf(anchor))
+    assert m.value == value

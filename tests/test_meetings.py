@@ -336,6 +336,10 @@ def test_fragment_report_with_next_meeting_keeps_the_held_one_primary():
         ("8日,西南五省区协作会议以视频会议形式召开。会议在昆明设主会场,在贵阳、南宁设分会场。", "昆明", "云南"),
         ("8日,西南五省区协作会议以视频会议形式召开,主会场设在昆明,各省区设分会场。", "昆明", "云南"),
         ("8日,西南五省区协作会议以视频会议形式召开。我省在贵阳分会场参加会议。", None, None),
+        # a clause saying how it met comes before the venue
+        ("8日,西南五省区协作会议以视频方式召开。会议采取线上线下相结合的方式,在昆明设主会场,贵阳、南宁设分会场。", "昆明", "云南"),
+        # near miss: that clause before a branch venue names no main venue
+        ("8日,西南五省区协作会议以视频方式召开。会议采取线上线下相结合的方式,在贵阳设分会场。", None, None),
     ],
 )
 def test_fragment_main_venue_not_branch_venues(text, city, province):
@@ -660,6 +664,41 @@ def test_fragment_meeting_after_a_meeting_with_leaders_takes_its_day():
     # 随后: the day of the event reported just before
     _, m = primary("本报讯 12日上午,两省代表团考察了岳阳港。\n随后,湘赣两省合作座谈会在岳阳举行。", "2024-05-13")
     assert m.date == "2024-05-12"
+
+
+CEREMONY_THEN_MEETING = (
+    "本报讯 3月21日上午,甲乙合作产业园揭牌暨项目集中开工仪式在甲市新区举行。两市领导共同揭牌。\n\n"
+    "本次集中开工项目23个、总投资156.8亿元。\n\n"
+    "当天下午,2024年甲乙山海协作工作推进会在甲市召开。推进会由王某某主持。"
+)
+
+
+def test_fragment_same_day_after_a_ceremony_two_paragraphs_back():
+    # 当天 is the day of the ceremony reported two paragraphs before (blank lines between them)
+    _, m = primary(CEREMONY_THEN_MEETING, "2024-03-22")
+    assert (m.name, m.date) == ("2024年甲乙山海协作工作推进会", "2024-03-21")
+    # near miss: a day three paragraphs back is too far to be what 当天 refers to
+    far = CEREMONY_THEN_MEETING.replace("\n\n本次", "\n\n两市代表考察了园区。\n\n本次")
+    _, m = primary(far, "2024-03-22")
+    assert m.date is None
+
+
+@pytest.mark.parametrize(
+    "text,name,kind,edition",
+    [
+        ("8月17日,东北东部区域合作第十二次圆桌会议在延吉召开。", "东北东部区域合作第十二次圆桌会议", "圆桌会议", 12),
+        ("8月18日,甲乙一体化高质量发展现场会在清远召开。", "甲乙一体化高质量发展现场会", "现场会", None),
+    ],
+)
+def test_fragment_round_table_and_on_site_meetings(text, name, kind, edition):
+    _, m = primary(text, "2023-08-19")
+    assert (m.name, m.kind, m.edition) == (name, kind, edition)
+
+
+def test_fragment_round_table_talk_is_no_meeting():
+    # near miss: 圆桌对话 is a session of a meeting, not a kind of meeting
+    a = parse("8月17日,与会嘉宾在延吉举行圆桌对话。", "2023-08-19")
+    assert a.meetings == []
 
 
 def test_fragment_meeting_after_an_undated_event_stays_undated():

@@ -964,15 +964,29 @@ def _date_from_previous(text: str, keep: list[_Group], out: list[Meeting], dates
             if event is not None and (latest is None or event[0] > latest[0]):
                 value = event[1]
         elif latest is None:
-            para = text.rfind("\n", floor, s)
-            prev_para = text.rfind("\n", floor, para) if para >= 0 else -1
-            found = _day_in(dates, max(floor, prev_para + 1), s)
+            found = _day_in(dates, _paragraphs_back(text, s, floor, _DAY_PARAS_BACK), s)
             value = found[1] if found else None
         if value:
             rec.date = _shift_date(value, own.day_shift)
 
 
 _EVENT_SEARCH = 3  # occurrences of the event word looked at, nearest first
+_DAY_PARAS_BACK = 2  # paragraphs before its own that may hold the day 当天 refers to
+
+
+def _paragraphs_back(text: str, pos: int, floor: int, n: int) -> int:
+    """Start of the ``n``-th non-blank paragraph before the one holding ``pos`` (never before ``floor``).
+
+    Why: ``3月21日上午,…揭牌仪式…举行。`` then a paragraph of figures, then ``当天下午,X召开``:
+    the day 当天 refers to may lie two paragraphs back, and pages separate paragraphs with
+    blank lines, which are no paragraph of their own."""
+    start = text.rfind("\n", floor, pos) + 1
+    while n > 0 and start > floor:
+        prev = text.rfind("\n", floor, start - 1) + 1
+        if text[prev : start - 1].strip():
+            n -= 1
+        start = prev
+    return max(floor, start)
 
 
 def _day_in(dates: list[DateMention], lo: int, hi: int) -> tuple[int, str] | None:
