@@ -74,3 +74,12 @@ def test_english_mirror_page_lines(line, expected):
     c = normalize(text)
     z = zone(c.text)
     assert zone_of_line(c.text, z, line[:10]) == expected
+
+
+def test_related_lists_under_stories_and_videos_headers():
+    """相关稿件 / 【相关视频】 open a related list like 相关新闻: its meetings and people are furniture."""
+    for header in ("相关稿件", "【相关视频】", "往期推荐"):
+        text = f"两省联席会议召开\n\n5月12日,两省联席会议在武汉召开。\n\n{header}\n长江大保护工作推进会在宜昌召开\n"
+        z = zone(text)
+        last = z.lines[-1]
+        assert last.zone == FURNITURE, header
