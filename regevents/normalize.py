@@ -9,6 +9,8 @@ What it does, in this order (each step is length-preserving except deletions):
      stands for what the markup meant (a space, a quotation mark, a line break); inline tags whole;
    * page labels handed over as GBK mojibake (``鏉ユ簮锛?`` for ``来源：``, data file
      ``page_labels.txt``): all but as many characters as the label has, which stand for it;
+   * line breaks of a text laid out at a fixed width (a PDF e-paper page: most lines of one
+     length, paragraphs opened by an indent): a full line's break inside its paragraph goes;
    * invisible format characters a page or an editor left in words (zero-width space, BOM,
      word joiner, soft hyphen, direction marks: ``吉庆\u200b华`` is one name);
    * emoji noise: pictographs, ZWJ, skin tones, variation selectors, keycap
@@ -243,6 +245,48 @@ def _label_repairs(original: str) -> tuple[list[tuple[int, int, str]], list[tupl
 _INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]+")
 
 
+# Fixed-width text (a PDF e-paper page): lines cut at one width whatever the words, so names and
+# posts break across lines (庞\n立新, 市委副\n书记). Such a page shows it in its line lengths: many
+# lines within one character of the commonest length. A full line's break is dropped when the next
+# line goes on with the paragraph (no indent opens it) and the full line does not end a sentence.
+_WRAP_MIN_LINES = 8  # full lines a page needs to count as laid out at a fixed width ...
+_WRAP_SHARE = 0.4  # ... and their share of the lines long enough to be text
+_WRAP_TEXT_LINE = 8  # a line this long or longer is text, not a page number or a label
+_WRAP_ENDS = "。!?;！？；"
+
+
+def _soft_wraps(original: str) -> list[tuple[int, int, str]]:
+    """Deletions ``(start, end, "wrap")`` of the line breaks inside paragraphs of a fixed-width text."""
+    if original.count("\n") < _WRAP_MIN_LINES:
+        return []
+    lines = original.split("\n")
+    widths = [len(ln.rstrip("\r")) for ln in lines]
+    text_widths = [w for w, ln in zip(widths, lines) if w >= _WRAP_TEXT_LINE and ln.strip()]
+    if len(text_widths) < _WRAP_MIN_LINES:
+        return []
+    common = max(set(text_widths), key=text_widths.count)
+    full = sum(1 for w in text_widths if abs(w - common) <= 1)
+    if full < _WRAP_MIN_LINES or full < _WRAP_SHARE * len(text_widths):
+        return []
+    cuts: list[tuple[int, int, str]] = []
+    pos = 0
+    for i, ln in enumerate(lines[:-1]):
+        body = ln.rstrip("\r")
+        nxt = lines[i + 1]
+        end = pos + len(ln)  # the "\n" after the line
+        if (
+            abs(len(body) - common) <= 1
+            and body.strip()
+            and body[-1] not in _WRAP_ENDS
+            and nxt.strip()
+            and not nxt[0].isspace()
+            and not nxt.strip().isdigit()  # a page number under the page's last line
+        ):
+            cuts.append((pos + len(body), end + 1, "wrap"))
+        pos = end + 1
+    return cuts
+
+
 def _invisible(original: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), "invisible") for m in _INVISIBLE.finditer(original)]
 
@@ -280,7 +324,7 @@ class Removal(NamedTuple):
 
     start: int
     end: int
-    kind: str  # "pinyin" | "emoji" | "markup" | "mojibake" | "invisible"
+    kind: str  # "pinyin" | "emoji" | "markup" | "mojibake" | "invisible" | "wrap"
 
 
 @dataclass
@@ -361,7 +405,7 @@ def normalize(original: str) -> CleanText:
         if cuts:
             inside = _Covered(cuts)
             found = sorted(cuts + [f for f in found if not inside.overlaps(f[0], f[1])])
-    hidden = _invisible(original)
+    hidden = _invisible(original) + _soft_wraps(original)
     if hidden:
         found = sorted(found + hidden)
     label_cuts, label_chars = _label_repairs(original)

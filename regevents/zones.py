@@ -243,6 +243,16 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _page_number_follows(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Is line ``i`` followed by a line that is only a page number (1-3 digits)? Then line ``i`` is a
+    printed page's footer, and the article may go on over the page (a PDF e-paper text)."""
+    if i + 1 >= len(spans):
+        return False
+    s, e = spans[i + 1]
+    nxt = text[s:e].strip()
+    return 0 < len(nxt) <= 3 and nxt.isdigit()
+
+
 _NO_RULE: tuple[str | None, str | None, str | None] = (None, None, None)
 
 
@@ -284,7 +294,9 @@ def zone(text: str) -> Zoning:
             zones.append(FURNITURE)
         elif kind == "tail":
             zones.append(FURNITURE if name != "editor_chain" else META)
-            if body_started or name != "editor_chain":
+            if name == "editor_chain" and _page_number_follows(text, spans, i):
+                pass  # a page's footer (责任编辑:… / 1) inside an article that goes on over the page
+            elif body_started or name != "editor_chain":
                 ended = body_started or name == "related_list_header"
         elif kind == "line":
             zones.append(z or FURNITURE)

@@ -148,3 +148,33 @@ def test_invisible_format_characters_are_deleted():
     assert clean.span(i, i + 3).text == "吉某\u200b华"
     assert {r.kind for r in clean.removed} == {"invisible"}
     assert normalize("会议\u3000召开").text == "会议 召开"  # a visible space is no format character
+
+
+def test_a_fixed_width_page_has_its_line_breaks_inside_paragraphs_dropped():
+    """A PDF e-paper text (most lines of one width, paragraphs opened by an indent): the break after a
+    full line that does not end a sentence goes (庞\\n立新 is one name); indents, sentence ends and a
+    page number keep theirs; a page of lines of every length is left alone."""
+    lines = [
+        "\u3000\u3000本报讯 6月8日上午,两市同城化发展推进",
+        "会在开封召开。郑州市委书记王某某,开封市委",
+        "书记李某某出席会议并分别讲话。省发展改革委",
+        "副主任庞立新出席。会议由开封市委副书记、市",
+        "长楼某主持。会议听取了两市工作情况的汇报,",
+        "研究部署下一阶段重点工作。两市签署了合作协",
+        "议。会议强调,要坚持规划同图,推动空间布局",
+        "一体化;要坚持交通同网,加快城际交通建设。",
+        "\u3000\u3000会上,两市审议通过了重点工作任务,签署",
+        "了科技创新走廊共建协议和文化旅游合作协议,",
+        "共同发布了示范区建设三年行动方案。",
+        "责任编辑:尚某 校对:宁某某某某某某某某",
+        "1",
+    ]
+    raw = "\n".join(lines)
+    clean = normalize(raw)
+    assert "开封市委书记李某某" in clean.text and "长楼某主持" in clean.text
+    assert "一体化;要坚持交通同网,加快城际交通建设。\n\u3000\u3000会上" in raw and "建设。\n  会上" in clean.text
+    assert clean.text.endswith("某某\n1")
+    i = clean.text.index("开封市委书记")
+    assert clean.span(i, i + 6).text == "开封市委\n书记"
+    ragged = "\n".join(ln[: 8 + k * 2] for k, ln in enumerate(lines[:11]))
+    assert normalize(ragged).text == ragged.replace("\u3000", " ")

@@ -83,3 +83,14 @@ def test_related_lists_under_stories_and_videos_headers():
         z = zone(text)
         last = z.lines[-1]
         assert last.zone == FURNITURE, header
+
+
+def test_a_page_footer_inside_an_article_does_not_end_it():
+    """责任编辑:… then a bare page number: a printed page's footer; the article goes on over the page.
+    Without the page number the editor's line ends the article as before."""
+    body = "两市推进会召开\n\n6月8日上午,两市同城化发展推进会在开封召开。\n"
+    rest = "会上,两市签署了合作协议。\n"
+    z = zone(body + "责任编辑:尚某 校对:宁某\n1\n" + rest)
+    assert z.lines[-1].zone == BODY
+    z = zone(body + "责任编辑:尚某 校对:宁某\n" + rest)
+    assert z.lines[-1].zone == FURNITURE
