@@ -243,6 +243,10 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a paper's own lead opening an article (本报讯, 本报讯(记者…), 某某日报讯): one article has one
+_LEAD_CREDIT = re.compile(r"^[\s【\[(]*(?:本报讯|\w{2,8}日报讯)")
+
+
 def _page_number_follows(text: str, spans: list[tuple[int, int]], i: int) -> bool:
     """Is line ``i`` followed by a line that is only a page number (1-3 digits)? Then line ``i`` is a
     printed page's footer, and the article may go on over the page (a PDF e-paper text)."""
@@ -264,6 +268,7 @@ def zone(text: str) -> Zoning:
     rules: list[str | None] = []
     body_started = False
     ended = False
+    leads_seen = 0  # body lines that open with a paper's own lead (本报讯)
     last_nav = -1  # lines above the last navigation line above the body are furniture
     seen: dict[str, tuple[str | None, str | None, str | None]] = {}  # pages repeat lines, blank ones above all
     folded_lines = _fold(text).split("\n")  # casefold maps character by character: line i is _fold(line i)
@@ -301,9 +306,19 @@ def zone(text: str) -> Zoning:
         elif kind == "line":
             zones.append(z or FURNITURE)
         elif body_started:
+            if _LEAD_CREDIT.match(line) and leads_seen:
+                # a second 本报讯 lead: the next article of a printed page begins (its headline above)
+                if zones and zones[-1] == BODY and "。" not in text[spans[i - 1][0] : spans[i - 1][1]]:
+                    zones[-1], rules[-1] = FURNITURE, "next_article"
+                zones.append(FURNITURE)
+                rules.append("next_article")
+                ended = True
+                continue
+            leads_seen += bool(_LEAD_CREDIT.match(line))
             zones.append(BODY)
         elif _looks_like_lead(line):
             body_started = True
+            leads_seen += bool(_LEAD_CREDIT.match(line))
             zones.append(BODY)
         else:
             zones.append(HEADLINE)
