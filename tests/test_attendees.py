@@ -1065,3 +1065,21 @@ def test_a_county_paper_is_the_home_of_its_bare_district_posts():
     found = people(text)
     assert role_keys(found["李某某"]) == {"吴江区委书记"}
     assert role_keys(found["张某某"]) == {"吴江区委副书记", "吴江区长"}
+
+
+def test_surname_that_is_also_a_function_word_only_in_the_post_slot():
+    # 者, 要, 矣, 起 are surnames (surnames.txt "slot") and also a particle, a modal verb and a verb: right after a
+    # chain of posts they open a name; elsewhere, and in the words 要求/起草, they do not
+    found = people("玉溪市委书记者某，曲靖市委书记尹某某分别介绍情况。省委常委、太原市委书记要某某出席并致辞。")
+    assert set(found) == {"者某", "尹某某", "要某某"}
+    assert role_keys(found["者某"]) == {"玉溪市委书记"}
+    assert people("太原市委书记要求各地加快推进。与会者出席会议。学者某某出席。") == {}
+
+
+def test_slot_only_surnames_are_not_ordinary_surnames():
+    from regevents.gazetteer import surnames
+
+    s = surnames()
+    assert {"者", "要", "矣", "起"} <= s.slot_only
+    assert s.is_surname_start("要某某") == 0
+    assert s.is_surname_start("杞某某") == 1
