@@ -1083,3 +1083,16 @@ def test_slot_only_surnames_are_not_ordinary_surnames():
     assert {"者", "要", "矣", "起"} <= s.slot_only
     assert s.is_surname_start("要某某") == 0
     assert s.is_surname_start("杞某某") == 1
+
+
+def test_prefecture_paper_writes_its_autonomous_prefecture_short():
+    # 团结报 is the 湘西 prefecture's paper: its bare 州委/州长 posts are 湘西's, printed as the genre prints an
+    # autonomous prefecture before its bodies (湘西州委, 湘西州州长), not with the full 自治州 name
+    assert home_region("团结报").name == "湘西土家族苗族自治州"
+    text = "团结报讯(记者 向某)20日,协作会议在吉首召开。州委书记龙某某出席并讲话,州委副书记、州长向某某主持会议。州领导石某某参加。\n"
+    found = people(text)
+    assert role_keys(found["龙某某"]) == {"湘西州委书记"}
+    assert role_keys(found["向某某"]) == {"湘西州委副书记", "湘西州州长"}
+    # a province's bare posts keep the province's full name
+    found = people("湖南日报讯(记者 向某)20日,会议召开。省委书记龙某某出席并讲话。\n")
+    assert role_keys(found["龙某某"]) == {"湖南省委书记"}

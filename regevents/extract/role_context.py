@@ -222,11 +222,27 @@ def _fits(place: Place, level_word: str) -> bool:
 
 
 def _join(place: Place, partial: str) -> str | None:
-    """Place + a body written without it: (湖南省, 省委) -> 湖南省委; (上海市, 市政府) -> 上海市政府."""
+    """Place + a body written without it: (湖南省, 省委) -> 湖南省委; (上海市, 市政府) -> 上海市政府;
+    an autonomous prefecture as the genre prints it (湘西…自治州, 州委) -> 湘西州委."""
+    parts = _join_parts(place, partial)
+    return parts[0] + parts[1] if parts else None
+
+
+def _join_parts(place: Place, partial: str) -> tuple[str, str] | None:
+    """(place as printed, body) of :func:`_join`, or None when the level word does not fit the place."""
     for lvl in _LEVEL_CHARS:
         if partial.startswith(lvl):
-            return place.name + partial[len(lvl):] if _fits(place, lvl) else None
+            return (_name_for_level(place, lvl), partial[len(lvl):]) if _fits(place, lvl) else None
     return None
+
+
+def _name_for_level(place: Place, lvl: str) -> str:
+    """How the genre prints ``place`` before a body or title that names it by the level word ``lvl``: its
+    full name, except an autonomous prefecture, printed short + 州 (湘西州委书记, 湘西州州长: the full
+    湘西土家族苗族自治州 is kept for formal titles, never before 州委 in news)."""
+    if lvl == "州" and place.level == "prefecture" and place.name.endswith("自治州") and place.short:
+        return place.short + "州"
+    return place.name
 
 
 def _province_of(place: Place | None) -> Place | None:
@@ -384,9 +400,9 @@ def resolve_role(
             ):
                 if source is None:
                     continue
-                full = _join(source, org)
-                if full:
-                    body = full[len(source.name):]
+                parts = _join_parts(source, org)
+                if parts:
+                    full, body = parts[0] + parts[1], parts[1]
                     if prev is not None and source is prev.place:
                         # 黔西南州委副书记、州政府秘书长: the place as the previous post printed it
                         full = prev.place_as_written(org[: len(org) - len(body)]) + body
@@ -425,7 +441,7 @@ def resolve_role(
     if lvl is not None:
         for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
             if source is not None and _fits(source, lvl):
-                written = prev.place_as_written(lvl) if prev is not None and source is prev.place else source.name
+                written = prev.place_as_written(lvl) if prev is not None and source is prev.place else _name_for_level(source, lvl)
                 ctx = OrgContext(source, written, "", inferred, written if written != source.name else "")
                 return Role(title=title, org=written, org_inferred=inferred, raw=hit.raw), ctx
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
