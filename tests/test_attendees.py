@@ -1096,3 +1096,14 @@ def test_prefecture_paper_writes_its_autonomous_prefecture_short():
     # a province's bare posts keep the province's full name
     found = people("湖南日报讯(记者 向某)20日,会议召开。省委书记龙某某出席并讲话。\n")
     assert role_keys(found["龙某某"]) == {"湖南省委书记"}
+
+
+def test_bare_secretary_after_another_places_leaders_is_the_home_secretary():
+    # the genre names a place's secretary before its other leaders: a bare 市委书记 after 郑州's mayor heads
+    # another place (the city paper's own)
+    text = "开封日报讯(记者 孔某)18日,推进会在我市召开。郑州市委副书记、市长冀某某,市委书记庹某某出席并讲话。\n"
+    found = people(text)
+    assert role_keys(found["庹某某"]) == {"开封市委书记"}
+    # near miss: a deputy after the place's secretary is the same place's
+    found = people("开封日报讯(记者 孔某)18日,推进会召开。郑州市委书记甲某某,市委副书记乙某某出席。\n")
+    assert role_keys(found["乙某某"]) == {"郑州市委副书记"}

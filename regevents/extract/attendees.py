@@ -1181,6 +1181,29 @@ def _same_sole_post(roles: list[RoleHit], prev_roles: list[RoleHit]) -> bool:
     return _sole_repeat(roles[0], prev_roles[-1])
 
 
+_PARTY_COMMITTEE_OF_LEVEL = regex.compile(r"(?P<level>省|市|州|县|区)委")
+
+
+_LIST_GAP = regex.compile(r"[,、]")
+
+
+def _secretary_after_others(cur: RoleHit, prev_roles: list[RoleHit], gap: str) -> bool:
+    """``郑州市委副书记、市长甲,市委书记乙出席``: a bare secretary (市委书记) listed right after another
+    person of a printed place of that level who is not its secretary. The genre lists a place's secretary
+    before its other leaders, so the secretary listed after them heads another place (the outlet's own,
+    or stays bare). Only in one list (``gap``: a mark alone): a clause of the first person's own
+    (``会议由某市市长甲主持,市委书记乙致欢迎辞``) orders people by what they did, not by rank."""
+    if not _LIST_GAP.fullmatch(gap):
+        return False
+    m = _PARTY_COMMITTEE_OF_LEVEL.fullmatch(cur.org or "")
+    if m is None or cur.title != "书记":
+        return False
+    printed = [split_place(h.org)[0] for h in prev_roles if h.org]
+    if not any(p is not None and p.name.endswith(m["level"]) for p in printed):
+        return False
+    return all(h.title != "书记" for h in prev_roles)
+
+
 def _sole_repeat(cur: RoleHit, last: RoleHit) -> bool:
     """``cur`` is ``last`` less its place (``市委书记`` after ``扬州市委书记``), and one person holds it."""
     if cur.title != last.title or not last.org or split_place(last.org)[0] is None:
@@ -1333,6 +1356,8 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
             later = [x for x in role_ms[i + 1 : group_end[i]] if x.head is None]
             gap = text[prev_end : m.start]
             if _home_side(m, ctx, prev_generic, gap, home, home_seen, later) or _same_sole_post(m.roles, prev_roles):
+                ctx = None
+            elif m.roles and _secretary_after_others(m.roles[0], prev_roles, gap):
                 ctx = None
         if "方面" in text[max(prev_end, m.start - _GROUP_HEAD_REACH) : m.start]:
             ctx = _group_head(text, max(prev_end, sents.start(m.start), m.start - _GROUP_HEAD_REACH), m.start) or ctx
