@@ -1107,3 +1107,17 @@ def test_bare_secretary_after_another_places_leaders_is_the_home_secretary():
     # near miss: a deputy after the place's secretary is the same place's
     found = people("开封日报讯(记者 孔某)18日,推进会召开。郑州市委书记甲某某,市委副书记乙某某出席。\n")
     assert role_keys(found["乙某某"]) == {"郑州市委副书记"}
+
+
+def test_special_committee_of_the_assembly_after_its_member():
+    # a 政协/人大 member's chain goes on to the assembly's special committee without repeating the assembly
+    found = people(
+        "重庆市政协常委、人口资源环境建设委员会主任危某某,湖北省人大常委会委员、财政经济委员会主任乜某某出席。"
+        "某某区政协主席黎某某结合本地实际作交流发言。"
+    )
+    assert role_keys(found["危某某"]) == {"重庆市政协常委", "重庆市政协人口资源环境建设委员会主任"}
+    assert "湖北省人大财政经济委员会主任" in role_keys(found["乜某某"])
+    assert "黎某某" in found  # 结合 ends a name
+    # near miss: a committee after a government post is not the assembly's
+    found = people("重庆市副市长甲某某、乡村振兴工作委员会主任乙某某出席。")
+    assert not any("政协" in k or "人大" in k for k in role_keys(found.get("乙某某", found["甲某某"])))

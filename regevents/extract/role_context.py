@@ -344,6 +344,24 @@ def _committee_owner(prev: OrgContext | None) -> str | None:
     return owner if len(rest) >= 2 and not _PARTIAL.fullmatch(rest) else None
 
 
+_SPECIAL_COMMITTEE = regex.compile(r"\p{Han}{2,}委员会$")
+_ASSEMBLY_KINDS = ("local_cppcc", "local_congress", "central_cppcc", "central_congress")
+
+
+def _assembly_owner(prev: OrgContext | None) -> str | None:
+    """The 政协 or 人大 a special committee written alone after ``prev`` belongs to, or None.
+
+    Why: a 政协 or 人大 member's chain goes on to the assembly's own special committee without
+    repeating the assembly (重庆市政协常委、人口资源环境建设委员会主任). The committees are the
+    assembly's, not its standing committee's: 某某省人大常委会 + 财政经济委员会 -> 某某省人大财政经济委员会."""
+    if prev is None or not prev.org:
+        return None
+    o = orgs().lookup(split_place(prev.org)[2] or prev.org)
+    if o is None or o.kind not in _ASSEMBLY_KINDS:
+        return None
+    return prev.org.removesuffix("常委会").removesuffix("常务委员会")
+
+
 def takes_place_from(hit: RoleHit, place: Place) -> bool:
     """Does ``hit`` name no place of its own, and can ``place`` give it one (省委 + 陕西省, 省长 + 陕西省)?"""
     if hit.org:
@@ -420,6 +438,12 @@ def resolve_role(
         if owner is not None and prev is not None:
             # 某某新区党工委书记、管委会主任 -> the zone's managing body: 某某新区管委会
             full = owner + org
+            ctx = OrgContext(prev.place, full, split_place(full)[2] if prev.place else full, prev.inferred, prev.written)
+            return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
+        assembly = _assembly_owner(prev) if body is None and _SPECIAL_COMMITTEE.search(org) else None
+        if assembly is not None and prev is not None:
+            # 某某市政协常委、人口资源环境委员会主任 -> a special committee of that 政协 (人大 for 人大常委会)
+            full = assembly + org
             ctx = OrgContext(prev.place, full, split_place(full)[2] if prev.place else full, prev.inferred, prev.written)
             return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
         ctx = OrgContext(None, org, org)
