@@ -1121,3 +1121,15 @@ def test_special_committee_of_the_assembly_after_its_member():
     # near miss: a committee after a government post is not the assembly's
     found = people("重庆市副市长甲某某、乡村振兴工作委员会主任乙某某出席。")
     assert not any("政协" in k or "人大" in k for k in role_keys(found.get("乙某某", found["甲某某"])))
+
+
+def test_company_with_a_bracketed_place_and_institution_after_a_joining_word():
+    found = people("海南港航控股有限公司董事长黎某某,琼州海峡(广东)轮渡运输有限公司总经理吴某某在会上发言。")
+    assert role_keys(found["吴某某"]) == {"琼州海峡广东轮渡运输有限公司总经理"}
+    found = people("冀某某、庹某某与河南大学党委书记窦某某、郑州大学校长全某某共同揭牌。河南省科学院研究员常某某作为首席专家作了发言。")
+    assert role_keys(found["窦某某"]) == {"河南大学党委书记"}
+    assert role_keys(found["常某某"]) == {"河南省科学院研究员"}
+    # near misses: a bracketed word that is no place nor company word; a clause that invites an institution
+    found = people("某某港务(注)轮渡运输有限公司总经理吴某某发言。会议邀请复旦大学校长王某某出席。")
+    assert "某某港务注轮渡运输有限公司总经理" not in role_keys(found["吴某某"])
+    assert "王某某" not in found or "复旦大学校长" not in role_keys(found["王某某"])

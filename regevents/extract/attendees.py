@@ -290,10 +290,7 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     """
     if not _ends_like_body(text, title_start):
         return None
-    start = _clause_segment(text, title_start, _MAX_PREFIXED_BODY + 1)
-    joined = _after_joining_word(text, title_start)
-    if joined is not None and (start is None or joined > start):
-        start = joined  # 厅长甲与澳门特区政府某某委员会主席乙: the second post starts after 与
+    start = _post_start(text, title_start, _MAX_PREFIXED_BODY + 1)
     if start is None:
         return None
     cand = text[start:title_start]
@@ -346,7 +343,7 @@ def _body_prefix(text: str, start: int, org: str = "") -> int | None:
     ``institution_body``), or is a zone (rule ``zone_body``: 某某示范区 + 执委会主任), or
     the proper name of the zone the body word itself opens with (某某 + 新区管委会主任).
     """
-    seg = _clause_segment(text, start, _MAX_PREFIXED_BODY + 1)
+    seg = _post_start(text, start, _MAX_PREFIXED_BODY + 1)
     if seg is None or start - seg < 2:
         return None
     cand = text[seg:start]
@@ -366,6 +363,15 @@ def _body_prefix(text: str, start: int, org: str = "") -> int | None:
     return None
 
 
+def _post_start(text: str, end: int, width: int) -> int | None:
+    """Where a body written before a title at ``end`` may start: the clause segment (:func:`_clause_segment`),
+    or later, right after a joining word that links two people when a place follows it
+    (``厅长甲与澳门特区政府某某委员会主席乙``, ``甲、乙与河南大学党委书记丙``)."""
+    start = _clause_segment(text, end, width)
+    joined = _after_joining_word(text, end)
+    return joined if joined is not None and (start is None or joined > start) else start
+
+
 def _clause_segment(text: str, end: int, width: int) -> int | None:
     """Start of the text between the last clause mark (or 、) before ``end`` and ``end``, or None.
 
@@ -381,8 +387,16 @@ def _clause_segment(text: str, end: int, width: int) -> int | None:
     return floor + cut + 1
 
 
-# the start of a company name up to a bracketed word in it (上海国际港务 + (集团)), right after a clause mark
-_BRACKETED_PART = regex.compile(r"(?:(?<=[,、;:。\s])|^)(?P<head>\p{Han}{2,12})\((?P<inner>集团|控股|中国|有限|股份)\)\Z")
+# the start of a company name up to a bracketed word in it (上海国际港务 + (集团), 琼州海峡 + (广东)), right after
+# a clause mark; the inner word is one of these or a place (_bracketed_word_ok)
+_BRACKETED_PART = regex.compile(r"(?:(?<=[,、;:。\s])|^)(?P<head>\p{Han}{2,12})\((?P<inner>\p{Han}{2,8})\)\Z")
+_BRACKETED_WORDS = frozenset(("集团", "控股", "中国", "有限", "股份"))
+
+
+def _bracketed_word_ok(inner: str) -> bool:
+    """Can ``inner`` stand in brackets inside a company name? A company word (上海国际港务(集团)) or the
+    place a branch or operator serves (琼州海峡(广东)轮渡运输有限公司, 中国(上海)自由贸易试验区 ...)."""
+    return inner in _BRACKETED_WORDS or places().lookup(inner) is not None
 
 
 def _institution_body(text: str, title_start: int, title: str) -> int | None:
@@ -396,14 +410,14 @@ def _institution_body(text: str, title_start: int, title: str) -> int | None:
     kinds = _institution_kinds()
     if kinds is not None and not any(text.endswith(k, 0, title_start) for k in kinds.get(title, ())):
         return None
-    start = _clause_segment(text, title_start, _MAX_BODY + 1)
+    start = _post_start(text, title_start, _MAX_BODY + 1)
     if start is None or title_start - start < 3:
         return None
     cand = text[start:title_start]
     if start and text[start - 1] == ")":
         # 上海国际港务(集团)股份有限公司: a company name holds a bracketed word; read the name around it
         part = _BRACKETED_PART.search(text, max(0, start - _MAX_BODY), start)
-        if part is not None:
+        if part is not None and _bracketed_word_ok(part.group("inner")):
             start, cand = part.start(), part.group("head") + part.group("inner") + cand
     rule = _rules()["institution_body"]
     m = rule.pattern.fullmatch(cand)
