@@ -1133,3 +1133,18 @@ def test_company_with_a_bracketed_place_and_institution_after_a_joining_word():
     found = people("某某港务(注)轮渡运输有限公司总经理吴某某发言。会议邀请复旦大学校长王某某出席。")
     assert "某某港务注轮渡运输有限公司总经理" not in role_keys(found["吴某某"])
     assert "王某某" not in found or "复旦大学校长" not in role_keys(found["王某某"])
+
+
+def test_guest_list_giving_the_name_first_then_the_posts():
+    text = (
+        "主旨演讲环节,四位嘉宾作了分享。他们是:\n闾丘某某,中国旅游研究院副院长;\n汤某,某某大运河文化旅游发展集团有限公司董事长;\n"
+        "庞某,携程集团副总裁。\n在随后的圆桌对话中,聊城大学运河学研究院院长苌某某担任主持。"
+    )
+    found = people(text)
+    assert {"闾丘某某", "汤某", "庞某", "苌某某"} <= set(found)
+    assert role_keys(found["汤某"]) == {"某某大运河文化旅游发展集团有限公司董事长"}
+    assert role_keys(found["庞某"]) == {"携程集团副总裁"}
+    # near miss: a name closing one clause and another person's post opening the next is no such item
+    found = people("会议由甲某某主持,中国旅游研究院副院长乙某某出席。")
+    assert role_keys(found["乙某某"]) == {"中国旅游研究院副院长"}
+    assert not role_keys(found["甲某某"]) if "甲某某" in found else True

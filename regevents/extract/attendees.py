@@ -78,7 +78,7 @@ _MEMBER = regex.compile(r"[\p{Han}\ufffd]{2,4}(?=、)")  # one member of a 、-l
 _SEGMENT_MARKS = ",、;。:!?()“” \n"
 _MARKS_CLASS = "".join(re.escape(c) for c in _SEGMENT_MARKS)
 _LAST_MARK = re.compile(f"[{_MARKS_CLASS}][^{_MARKS_CLASS}]*\\Z")  # the last mark before the end (of a search range)
-_MAX_BODY = 16
+_MAX_BODY = 20  # 某某大运河文化旅游发展集团有限公司: company names run long
 _MAX_ZONE_NAME = 8  # the proper name before 新区管委会, 高新区管委会 ...
 _MAX_PREFIXED_BODY = 24  # place or central body + a body of its own (深圳市前海深港现代服务业合作区管理局)
 _PARTIAL_BODY = regex.compile(r"(?:自治区|自治州|省|市|区|县|州)")  # 省委, 市政府: their place comes from context
@@ -744,6 +744,11 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
             pos += 1
         generic = _is_generic(chain)
         hit = read_name(text, pos, known)
+        if hit is None and not generic:
+            item = _name_first_item(text, chain, known)
+            if item is not None:
+                out.append(item)  # 甲某某,某某研究院副院长;: a guest list giving the name first
+                continue
         if hit is None and not generic and any(h.org for h in chain):
             hit = read_slot_name(text, pos)  # 国家发展改革委副主任某某出席: a surname the table lacks
         if hit is None:
@@ -779,6 +784,31 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
             if last:
                 break
     return out
+
+
+_ITEM_OPEN = frozenset(":;\n")  # what opens an item of a guest list (嘉宾是:\n甲,…;\n乙,…。)
+_ITEM_CLOSE = regex.compile(r"[ \u3000]*(?:[;。\n]|\Z)")
+
+
+def _name_first_item(text: str, chain: list[RoleHit], known: set[str]) -> Mention | None:
+    """An item of a guest list that gives the name first, then a comma and the posts
+    (``他们是:\n甲某某,某某研究院副院长;\n乙某,某某集团副总裁。``), or None.
+
+    Only when the item is exactly that: the name opens it (after a colon, a semicolon or a line
+    start), one comma joins it to the chain, and the chain closes the item (; 。 or the line end), so
+    that ``甲出席,某某局局长乙…`` (a name, then another person's post) is never read this way."""
+    comma = chain[0].start - 1
+    if comma < 2 or text[comma] != "," or not _ITEM_CLOSE.match(text, chain[-1].end):
+        return None
+    for k in (4, 3, 2):
+        b = comma - k
+        if b < 0 or (b > 0 and text[b - 1] not in _ITEM_OPEN):
+            continue
+        hit = read_name(text, b, known)
+        if hit is None or hit.end != comma or not plausible(hit.text) or _not_a_person(hit.text):
+            continue
+        return Mention(hit, hit.start, "role", roles=list(chain), tail=chain[-1].end)
+    return None
 
 
 def _bracketed_mention(text: str, chain: list[RoleHit], known: set[str]) -> Mention | None:
