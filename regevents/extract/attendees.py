@@ -567,7 +567,7 @@ def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> lis
         if chains:
             last = chains[-1][-1]
             gap = text[last.end : h.start]
-            if not is_dangling and gap in ("、", "", "兼"):
+            if not is_dangling and (gap in ("、", "", "兼") or (gap == "," and _comma_joined(chains[-1], h))):
                 chains[-1].append(h)
                 continue
             unknown = _UNKNOWN_BODY.fullmatch(gap)
@@ -581,6 +581,17 @@ def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> lis
         elif (listed := _listed_body(text, h)) is not None:
             chains.append([listed])
     return chains
+
+
+def _comma_joined(chain: list[RoleHit], h: RoleHit) -> bool:
+    """``第一师党委副书记、师长,阿拉尔市市长甲``: one person's posts in two bodies, the second printed
+    with its own place after a comma (a 师 and its city share one head). Only when the chain before the
+    comma names a body of its own (no place-level word alone: ``各市市委书记、市长,省某某委主任甲``
+    lists posts of many people) and the post after it prints its place."""
+    first = chain[0].org
+    if not first or _PARTIAL_BODY.match(first) or split_place(first)[0] is not None:
+        return False
+    return h.org is not None and split_place(h.org)[0] is not None
 
 
 def _listed_body(text: str, h: RoleHit) -> RoleHit | None:

@@ -172,7 +172,10 @@ def _read_dotted(text: str, pos: int) -> NameHit | None:
         end = head.end() + k
         if strong.match(text, end):
             return NameHit(pos, end, text[pos:end], True)
-        if k >= 2 and weak.match(text, end):
+        w = weak.match(text, end) if k >= 2 else None
+        if w is not None and w.end() - end >= 2 and strong.match(text, end + 1):
+            continue  # 某某·买买提出席: the weak 提出 overlaps the strong 出席 one character on; the name takes 提
+        if w is not None:
             return NameHit(pos, end, text[pos:end], False)
     return None
 

@@ -362,6 +362,13 @@ def _assembly_owner(prev: OrgContext | None) -> str | None:
     return prev.org.removesuffix("常委会").removesuffix("常务委员会")
 
 
+def _unplaced_party_body(prev: OrgContext | None) -> bool:
+    """Is ``prev`` the Party committee of a body that names no place (第一师党委, 某某集团党委)?"""
+    if prev is None or not prev.org or prev.place is not None:
+        return False
+    return any(prev.org.endswith(x) and len(prev.org) > len(x) for x in _BODY_PARTY_SUFFIXES)
+
+
 def takes_place_from(hit: RoleHit, place: Place) -> bool:
     """Does ``hit`` name no place of its own, and can ``place`` give it one (省委 + 陕西省, 省长 + 陕西省)?"""
     if hit.org:
@@ -434,6 +441,11 @@ def resolve_role(
             full = prev.org + org
             ctx = OrgContext(prev.place, full, split_place(full)[2] if prev.place else full, prev.inferred, prev.written)
             return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
+        if body is not None and body.kind == "local_government" and prev is not None and prev.party_committee and prev.place is not None:
+            # 阿克苏地委副书记、行署专员 -> the same place's government body: 阿克苏地区行署
+            full = prev.place.name + org
+            ctx = OrgContext(prev.place, full, org, prev.inferred)
+            return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
         owner = _committee_owner(prev) if body is not None and body.kind == "local_department" else None
         if owner is not None and prev is not None:
             # 某某新区党工委书记、管委会主任 -> the zone's managing body: 某某新区管委会
@@ -471,8 +483,10 @@ def resolve_role(
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
     info = posts().info(title)
     category = info.category if info else "general"
-    if category in ("state", "military") or (category == "government" and info is not None and info.level == "national"):
-        # 国家主席, 中央军委主席, 总理: posts that name their own body
+    names_own_body = category == "state" or (category == "government" and info is not None and info.level == "national")
+    if names_own_body or (category == "military" and not _unplaced_party_body(prev)):
+        # 国家主席, 中央军委主席, 总理: posts that name their own body; a 政委 after the Party committee
+        # of a body with no place (第一师党委书记、政委) is that body's
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
     if prev is not None and prev.org and category != "party":
         # 公安厅党委委员、副厅长: the department's Party committee, then a post of the department itself
