@@ -1167,3 +1167,17 @@ def test_corps_division_and_prefecture_posts_of_xinjiang():
     found = people("某某省委常委、政委甲某某出席。各市市委书记、市长,江西省发展改革委主任乙某某参加会议。")
     assert role_keys(found["乙某某"]) == {"江西省发展改革委主任"}
     assert {r.org for r in found["甲某某"].roles if r.title == "政委"} == {None}
+
+
+def test_former_officials_recalled_and_words_that_open_with_a_surname():
+    text = (
+        "日喀则市委书记白某某出席座谈会并讲话。他深情回顾了原上海市人大常委会副主任、首批援藏干部联络组组长鲁某某等老一辈援藏干部的事迹。"
+        "2011年,原国务院扶贫办副主任甄某某在吉首提出设想。来自三省的12市负责同志齐聚一堂。"
+        "省某某领导小组办公室常务副主任、省发展改革委副主任巩某某发布了《某某项目清单》。"
+    )
+    found = people(text)
+    assert "鲁某某" not in found and "甄某某" not in found and "齐聚一堂" not in found
+    assert "巩某某" in found  # 发布 ends a name
+    # near miss: 太原/中原 end with 原 but are no former post
+    found = people("太原市委书记要某某出席。中原科技城管委会主任冷某某出席。")
+    assert {"要某某", "冷某某"} <= set(found)
