@@ -27,10 +27,10 @@ from .zones import BODY, CAPTION, FURNITURE, HEADLINE, META, Zoning
 # apart by a space ("李 娜"), which typesetters use to pad two-character names,
 # or a romanised name of capitalised words (English mirror pages: "Editor: Wang Xiaoming").
 _CREDIT_TOKEN = regex.compile(
-    r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2}(?![A-Za-z])|\p{Han}[ \u3000]\p{Han}(?![^\s、,])|[^、,\s]+"
+    r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2}(?![A-Za-z])|\p{Han}[ \u3000]{1,2}\p{Han}(?![^\s、,])|[^、,\s]+"
 )
 _SPACES = regex.compile(r"\s+")
-_PADDED_NAME = regex.compile(r"\p{Han}[ \u3000]\p{Han}")
+_PADDED_NAME = regex.compile(r"\p{Han}[ \u3000]{1,2}\p{Han}")  # e-paper text pads with two: 尚  某
 _CREDIT_ORG = regex.compile(r"\p{Han}{2,14}(?:中心|报社|日报|晚报|网|台|社|融媒体)")
 _GENERIC_OUTLETS = frozenset({"本报", "本网", "本台", "本刊", "本站", "新闻", "消息"})
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")

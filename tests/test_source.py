@@ -219,10 +219,10 @@ def test_credits_left_in_the_body_and_padded_names():
     line, 审读 as a credit, and a padded two-character name whatever its first character (望 某)."""
     text = (
         "现场会召开\n\n8月18日,两市一体化现场会在某某召开。两市有关部门负责人参加会议。(某某日报记者 温某某)\n\n"
-        "记者:梁某某 黄某某 摄像:吴某某 剪辑:何某某\n\n编辑:望 某 审读:卢某某\n"
+        "记者:梁某某 黄某某 摄像:吴某某 剪辑:何某某\n\n编辑:望 某 审读:卢某某 校对:宁  某\n"
     )
     byline = regevents.parse(text).source.byline
-    assert {"温某某", "梁某某", "黄某某", "吴某某", "何某某", "望某", "卢某某"} <= set(byline)
+    assert {"温某某", "梁某某", "黄某某", "吴某某", "何某某", "望某", "卢某某", "宁某"} <= set(byline)
     # near misses: an interview question after 记者: names nobody; a bracket of prose is no credit
     text = "现场会召开\n\n8月18日,现场会在某某召开(记者从会上获悉)。\n记者:您如何看待两市合作?\n"
     assert regevents.parse(text).source.byline == []
