@@ -261,6 +261,8 @@ def _stamp(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None]:
     lines = _header_lines(zoning)
     for start, end in lines:
         for m in rules["stamp"].finditer(text, start, end):
+            if rules["not_page_date"].pattern.search(text, max(start, m.start() - 12), m.start()):
+                continue  # 成文日期:2023年09月13日 dates the drafting; the page's 发布日期 follows
             value = parse_stamp(m.group())
             if value:
                 return value, clean.span(m.start(), m.end())

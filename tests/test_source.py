@@ -226,3 +226,15 @@ def test_credits_left_in_the_body_and_padded_names():
     # near misses: an interview question after 记者: names nobody; a bracket of prose is no credit
     text = "现场会召开\n\n8月18日,现场会在某某召开(记者从会上获悉)。\n记者:您如何看待两市合作?\n"
     assert regevents.parse(text).source.byline == []
+
+
+def test_portal_metadata_table_dates_the_page_by_its_release_not_its_drafting():
+    text = (
+        "某某市人民政府门户网站\n\n发文机关:某某市发展和改革委员会  成文日期:2023年09月13日\n"
+        "标  题:都市圈党政联席会议召开\n发文字号:  发布日期:2023/9/14\n\n都市圈党政联席会议召开\n\n"
+        "9月12日,都市圈党政联席会议在荆州召开。\n"
+    )
+    assert regevents.parse(text).source.published == "2023-09-14"
+    # near miss: a page whose only stamp is its release date keeps it
+    text = "都市圈党政联席会议召开\n发布日期:2023/9/14\n\n9月12日,都市圈党政联席会议在荆州召开。\n"
+    assert regevents.parse(text).source.published == "2023-09-14"
