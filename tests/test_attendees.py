@@ -1181,3 +1181,11 @@ def test_former_officials_recalled_and_words_that_open_with_a_surname():
     # near miss: 太原/中原 end with 原 but are no former post
     found = people("太原市委书记要某某出席。中原科技城管委会主任冷某某出席。")
     assert {"要某某", "冷某某"} <= set(found)
+
+
+def test_paired_assistance_teams_are_bodies_of_their_place():
+    found = people("上海市第十批援藏干部联络组组长、日喀则市委常务副书记杭某某出席座谈会。")
+    assert role_keys(found["杭某某"]) == {"上海市第十批援藏干部联络组组长", "日喀则市委常务副书记"}
+    # near miss: a team word inside a clause is no body of a role
+    found = people("会议听取了工作组汇报,上海市副市长甲某某出席。")
+    assert role_keys(found["甲某某"]) == {"上海市副市长"}
