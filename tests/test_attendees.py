@@ -1189,3 +1189,13 @@ def test_paired_assistance_teams_are_bodies_of_their_place():
     # near miss: a team word inside a clause is no body of a role
     found = people("会议听取了工作组汇报,上海市副市长甲某某出席。")
     assert role_keys(found["甲某某"]) == {"上海市副市长"}
+
+
+def test_prefecture_filled_in_as_the_article_prints_it():
+    # the article prints the full 自治州 name: a post filled in from the outlet's prefecture is written in full too
+    text = (
+        "伊犁日报讯(记者 王某)21日,联席会议召开。伊犁哈萨克自治州党委书记郑某某出席会议并讲话。"
+        "江苏省对口支援新疆伊犁州前方指挥部总指挥、州党委副书记张某某主持会议。\n"
+    )
+    found = people(text)
+    assert "伊犁哈萨克自治州党委副书记" in role_keys(found["张某某"])

@@ -1383,6 +1383,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
     mention with a post that can take it (:func:`role_context.takes_sar`): ``resolve_role`` ignores
     it for every other post."""
     fallback: list[SarContext | None] = []  # computed once, on first need
+    home_in_full = home is not None and home.name in text  # 伊犁哈萨克自治州 printed: filled-in places are too
     prev_ctx: OrgContext | None = None
     prev_roles: list[RoleHit] = []
     prev_sent = -1
@@ -1424,7 +1425,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
                     fallback.append(_sar_fallback(text, home))
                 sar = fallback[0]
         for h in m.roles:
-            role, ctx = resolve_role(h, ctx, home, sar)
+            role, ctx = resolve_role(h, ctx, home, sar, home_in_full)
             m.resolved.append(role)
         if home is not None and any(r.org and split_place(r.org)[0] == home for r in m.resolved):
             home_seen = True  # a leader of the home region (printed or filled in) is named in this sentence

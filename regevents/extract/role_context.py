@@ -228,19 +228,19 @@ def _join(place: Place, partial: str) -> str | None:
     return parts[0] + parts[1] if parts else None
 
 
-def _join_parts(place: Place, partial: str) -> tuple[str, str] | None:
+def _join_parts(place: Place, partial: str, full: bool = False) -> tuple[str, str] | None:
     """(place as printed, body) of :func:`_join`, or None when the level word does not fit the place."""
     for lvl in _LEVEL_CHARS:
         if partial.startswith(lvl):
-            return (_name_for_level(place, lvl), partial[len(lvl):]) if _fits(place, lvl) else None
+            return (_name_for_level(place, lvl, full), partial[len(lvl):]) if _fits(place, lvl) else None
     return None
 
 
-def _name_for_level(place: Place, lvl: str) -> str:
+def _name_for_level(place: Place, lvl: str, full: bool = False) -> str:
     """How the genre prints ``place`` before a body or title that names it by the level word ``lvl``: its
-    full name, except an autonomous prefecture, printed short + 州 (湘西州委书记, 湘西州州长: the full
-    湘西土家族苗族自治州 is kept for formal titles, never before 州委 in news)."""
-    if lvl == "州" and place.level == "prefecture" and place.name.endswith("自治州") and place.short:
+    full name, except an autonomous prefecture, printed short + 州 (湘西州委书记, 湘西州州长), unless the
+    article itself prints the full name (``full``: 伊犁哈萨克自治州党委书记甲,…州党委副书记乙)."""
+    if not full and lvl == "州" and place.level == "prefecture" and place.name.endswith("自治州") and place.short:
         return place.short + "州"
     return place.name
 
@@ -386,9 +386,12 @@ def takes_sar(hit: RoleHit) -> bool:
 
 
 def resolve_role(
-    hit: RoleHit, prev: OrgContext | None, home: Place | None, sar: SarContext | None = None
+    hit: RoleHit, prev: OrgContext | None, home: Place | None, sar: SarContext | None = None, home_in_full: bool = False
 ) -> tuple[Role, OrgContext]:
     """The role of ``hit`` with its missing place or body taken from ``prev``, else from ``home``.
+
+    ``home_in_full``: the article prints the home region's full name (伊犁哈萨克自治州), so a place
+    filled in from it is written that way too (see :func:`_name_for_level`).
 
     A SAR post written alone (财政司司长, 行政长官) takes its region from ``prev`` when that is a SAR,
     else from ``sar`` (the SAR government of the sentence, the outlet's or the article's only SAR).
@@ -425,7 +428,7 @@ def resolve_role(
             ):
                 if source is None:
                     continue
-                parts = _join_parts(source, org)
+                parts = _join_parts(source, org, home_in_full and source is home)
                 if parts:
                     full, body = parts[0] + parts[1], parts[1]
                     if prev is not None and source is prev.place:
@@ -477,7 +480,7 @@ def resolve_role(
     if lvl is not None:
         for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
             if source is not None and _fits(source, lvl):
-                written = prev.place_as_written(lvl) if prev is not None and source is prev.place else _name_for_level(source, lvl)
+                written = prev.place_as_written(lvl) if prev is not None and source is prev.place else _name_for_level(source, lvl, home_in_full)
                 ctx = OrgContext(source, written, "", inferred, written if written != source.name else "")
                 return Role(title=title, org=written, org_inferred=inferred, raw=hit.raw), ctx
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
