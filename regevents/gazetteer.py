@@ -787,7 +787,11 @@ class Surnames:
     """Single and compound surnames from ``surnames.txt``."""
 
     def __init__(self, lines: Iterable[str]) -> None:
-        items = [s.strip() for s in lines if s.strip()]
+        rows = [s.split("\t") for s in lines if s.strip()]
+        #: surnames that are also common function words or verbs (者, 要, 矣, 起): a line ``者\tslot``. They
+        #: are not in ``single``: only the strongest name slot (right after a chain of posts) reads them
+        self.slot_only: frozenset[str] = frozenset(r[0].strip() for r in rows if len(r) > 1 and r[1].strip() == "slot")
+        items = [r[0].strip() for r in rows if len(r) == 1 or r[1].strip() != "slot"]
         self.single: frozenset[str] = frozenset(s for s in items if len(s) == 1)
         self.compound: frozenset[str] = frozenset(s for s in items if len(s) > 1)
         singles_in_order = [s for s in items if len(s) == 1]

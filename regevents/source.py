@@ -27,9 +27,10 @@ from .zones import BODY, CAPTION, FURNITURE, HEADLINE, META, Zoning
 # apart by a space ("李 娜"), which typesetters use to pad two-character names,
 # or a romanised name of capitalised words (English mirror pages: "Editor: Wang Xiaoming").
 _CREDIT_TOKEN = regex.compile(
-    r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2}(?![A-Za-z])|\p{Han}[ \u3000]\p{Han}(?![^\s、,])|[^、,\s]+"
+    r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,2}(?![A-Za-z])|\p{Han}[ \u3000]{1,2}\p{Han}(?![^\s、,])|[^、,\s]+"
 )
 _SPACES = regex.compile(r"\s+")
+_PADDED_NAME = regex.compile(r"\p{Han}[ \u3000]{1,2}\p{Han}")  # e-paper text pads with two: 尚  某
 _CREDIT_ORG = regex.compile(r"\p{Han}{2,14}(?:中心|报社|日报|晚报|网|台|社|融媒体)")
 _GENERIC_OUTLETS = frozenset({"本报", "本网", "本台", "本刊", "本站", "新闻", "消息"})
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
@@ -113,7 +114,9 @@ def _names_after(text: str, start: int, limit: int, end: int | None = None) -> t
             token = _SPACES.sub("", token)  # typesetters pad two-character names: "李 娜"
         if token.endswith("摄") and len(token) > 2:
             token = token[:-1]
-        if _is_person_name(token) or (not names and _alone_in_slot(token, segment)):
+        # a two-character name padded with a space (编辑:望 舒) is a name whatever its surname: only names are padded
+        padded = bool(_PADDED_NAME.fullmatch(m.group()))
+        if padded or _is_person_name(token) or (not names and _alone_in_slot(token, segment)):
             names.append(token)
             last_end = start + m.start() + len(m.group())
         elif not names and _CREDIT_ORG.fullmatch(token):
@@ -138,7 +141,27 @@ def _credit_regions(clean: CleanText, zoning: Zoning) -> list[tuple[int, int]]:
         if lead:
             regions.append((first_body.start + lead.start(), first_body.start + lead.end()))
     regions.extend(_body_photo_credits(clean.text, zoning))
+    regions.extend(_body_credit_lines(clean.text, zoning))
     return regions
+
+
+_MAX_CREDIT_LINE = 120  # a line of credits (记者/摄像/剪辑/编辑 …); a longer body line is prose
+
+
+def _body_credit_lines(text: str, zoning: Zoning) -> list[tuple[int, int]]:
+    """Credits the zoner left in the body: a line of credits alone (rule ``credit_line``: a video page's
+    ``记者:甲 乙 摄像:丙``) and a bracketed reporter's credit closing a line (rule ``closing_credit``:
+    ``…参加会议。(某某日报记者 甲)``). The line stays in the body; only the credit is read."""
+    rules = load_rules("source")
+    found: list[tuple[int, int]] = []
+    for ln in zoning.lines_in(BODY):
+        if ln.end - ln.start <= _MAX_CREDIT_LINE and rules["credit_line"].pattern.match(text, ln.start, ln.end):
+            found.append((ln.start, ln.end))
+        elif text.endswith(")", ln.start, ln.end) or text[max(ln.start, ln.end - 2) : ln.end].strip().endswith(")"):
+            m = rules["closing_credit"].pattern.search(text, max(ln.start, ln.end - 40), ln.end)
+            if m:
+                found.append((m.start(), m.end()))
+    return found
 
 
 def _body_photo_credits(text: str, zoning: Zoning) -> list[tuple[int, int]]:
@@ -238,6 +261,8 @@ def _stamp(clean: CleanText, zoning: Zoning) -> tuple[str | None, Span | None]:
     lines = _header_lines(zoning)
     for start, end in lines:
         for m in rules["stamp"].finditer(text, start, end):
+            if rules["not_page_date"].pattern.search(text, max(start, m.start() - 12), m.start()):
+                continue  # 成文日期:2023年09月13日 dates the drafting; the page's 发布日期 follows
             value = parse_stamp(m.group())
             if value:
                 return value, clean.span(m.start(), m.end())

@@ -1065,3 +1065,137 @@ def test_a_county_paper_is_the_home_of_its_bare_district_posts():
     found = people(text)
     assert role_keys(found["李某某"]) == {"吴江区委书记"}
     assert role_keys(found["张某某"]) == {"吴江区委副书记", "吴江区长"}
+
+
+def test_surname_that_is_also_a_function_word_only_in_the_post_slot():
+    # 者, 要, 矣, 起 are surnames (surnames.txt "slot") and also a particle, a modal verb and a verb: right after a
+    # chain of posts they open a name; elsewhere, and in the words 要求/起草, they do not
+    found = people("玉溪市委书记者某，曲靖市委书记尹某某分别介绍情况。省委常委、太原市委书记要某某出席并致辞。")
+    assert set(found) == {"者某", "尹某某", "要某某"}
+    assert role_keys(found["者某"]) == {"玉溪市委书记"}
+    assert people("太原市委书记要求各地加快推进。与会者出席会议。学者某某出席。") == {}
+
+
+def test_slot_only_surnames_are_not_ordinary_surnames():
+    from regevents.gazetteer import surnames
+
+    s = surnames()
+    assert {"者", "要", "矣", "起"} <= s.slot_only
+    assert s.is_surname_start("要某某") == 0
+    assert s.is_surname_start("杞某某") == 1
+
+
+def test_prefecture_paper_writes_its_autonomous_prefecture_short():
+    # 团结报 is the 湘西 prefecture's paper: its bare 州委/州长 posts are 湘西's, printed as the genre prints an
+    # autonomous prefecture before its bodies (湘西州委, 湘西州州长), not with the full 自治州 name
+    assert home_region("团结报").name == "湘西土家族苗族自治州"
+    text = "团结报讯(记者 向某)20日,协作会议在吉首召开。州委书记龙某某出席并讲话,州委副书记、州长向某某主持会议。州领导石某某参加。\n"
+    found = people(text)
+    assert role_keys(found["龙某某"]) == {"湘西州委书记"}
+    assert role_keys(found["向某某"]) == {"湘西州委副书记", "湘西州州长"}
+    # a province's bare posts keep the province's full name
+    found = people("湖南日报讯(记者 向某)20日,会议召开。省委书记龙某某出席并讲话。\n")
+    assert role_keys(found["龙某某"]) == {"湖南省委书记"}
+
+
+def test_bare_secretary_after_another_places_leaders_is_the_home_secretary():
+    # the genre names a place's secretary before its other leaders: a bare 市委书记 after 郑州's mayor heads
+    # another place (the city paper's own)
+    text = "开封日报讯(记者 孔某)18日,推进会在我市召开。郑州市委副书记、市长冀某某,市委书记庹某某出席并讲话。\n"
+    found = people(text)
+    assert role_keys(found["庹某某"]) == {"开封市委书记"}
+    # near miss: a deputy after the place's secretary is the same place's
+    found = people("开封日报讯(记者 孔某)18日,推进会召开。郑州市委书记甲某某,市委副书记乙某某出席。\n")
+    assert role_keys(found["乙某某"]) == {"郑州市委副书记"}
+
+
+def test_special_committee_of_the_assembly_after_its_member():
+    # a 政协/人大 member's chain goes on to the assembly's special committee without repeating the assembly
+    found = people(
+        "重庆市政协常委、人口资源环境建设委员会主任危某某,湖北省人大常委会委员、财政经济委员会主任乜某某出席。"
+        "某某区政协主席黎某某结合本地实际作交流发言。"
+    )
+    assert role_keys(found["危某某"]) == {"重庆市政协常委", "重庆市政协人口资源环境建设委员会主任"}
+    assert "湖北省人大财政经济委员会主任" in role_keys(found["乜某某"])
+    assert "黎某某" in found  # 结合 ends a name
+    # near miss: a committee after a government post is not the assembly's
+    found = people("重庆市副市长甲某某、乡村振兴工作委员会主任乙某某出席。")
+    assert not any("政协" in k or "人大" in k for k in role_keys(found.get("乙某某", found["甲某某"])))
+
+
+def test_company_with_a_bracketed_place_and_institution_after_a_joining_word():
+    found = people("海南港航控股有限公司董事长黎某某,琼州海峡(广东)轮渡运输有限公司总经理吴某某在会上发言。")
+    assert role_keys(found["吴某某"]) == {"琼州海峡广东轮渡运输有限公司总经理"}
+    found = people("冀某某、庹某某与河南大学党委书记窦某某、郑州大学校长全某某共同揭牌。河南省科学院研究员常某某作为首席专家作了发言。")
+    assert role_keys(found["窦某某"]) == {"河南大学党委书记"}
+    assert role_keys(found["常某某"]) == {"河南省科学院研究员"}
+    # near misses: a bracketed word that is no place nor company word; a clause that invites an institution
+    found = people("某某港务(注)轮渡运输有限公司总经理吴某某发言。会议邀请复旦大学校长王某某出席。")
+    assert "某某港务注轮渡运输有限公司总经理" not in role_keys(found["吴某某"])
+    assert "王某某" not in found or "复旦大学校长" not in role_keys(found["王某某"])
+
+
+def test_guest_list_giving_the_name_first_then_the_posts():
+    text = (
+        "主旨演讲环节,四位嘉宾作了分享。他们是:\n闾丘某某,中国旅游研究院副院长;\n汤某,某某大运河文化旅游发展集团有限公司董事长;\n"
+        "庞某,携程集团副总裁。\n在随后的圆桌对话中,聊城大学运河学研究院院长苌某某担任主持。"
+    )
+    found = people(text)
+    assert {"闾丘某某", "汤某", "庞某", "苌某某"} <= set(found)
+    assert role_keys(found["汤某"]) == {"某某大运河文化旅游发展集团有限公司董事长"}
+    assert role_keys(found["庞某"]) == {"携程集团副总裁"}
+    # near miss: a name closing one clause and another person's post opening the next is no such item
+    found = people("会议由甲某某主持,中国旅游研究院副院长乙某某出席。")
+    assert role_keys(found["乙某某"]) == {"中国旅游研究院副院长"}
+    assert not role_keys(found["甲某某"]) if "甲某某" in found else True
+
+
+def test_corps_division_and_prefecture_posts_of_xinjiang():
+    text = (
+        "阿克苏地委书记谯某某,第一师党委书记、政委庹某某出席会议并讲话。阿克苏地委副书记、行署专员艾某·吐某某,"
+        "兵团发展改革委副主任寇某某,阿克苏地委委员、行署副专员阿某某·买买提出席会议。"
+        "会议由第一师党委副书记、师长,阿拉尔市市长党某某主持。"
+    )
+    found = people(text)
+    assert role_keys(found["庹某某"]) == {"第一师党委书记", "第一师政委"}
+    assert role_keys(found["艾某·吐某某"]) == {"阿克苏地委副书记", "阿克苏地区行署专员"}
+    assert role_keys(found["寇某某"]) == {"兵团发展改革委副主任"}
+    assert "阿某某·买买提" in found  # the weak 提出 overlapping 出席 does not cut the name
+    assert role_keys(found["党某某"]) == {"第一师党委副书记", "第一师师长", "阿拉尔市长"}
+    # near misses: a military post after a place's committee names its own body; a list of posts of many
+    # people before a comma is no chain of one person
+    found = people("某某省委常委、政委甲某某出席。各市市委书记、市长,江西省发展改革委主任乙某某参加会议。")
+    assert role_keys(found["乙某某"]) == {"江西省发展改革委主任"}
+    assert {r.org for r in found["甲某某"].roles if r.title == "政委"} == {None}
+
+
+def test_former_officials_recalled_and_words_that_open_with_a_surname():
+    text = (
+        "日喀则市委书记白某某出席座谈会并讲话。他深情回顾了原上海市人大常委会副主任、首批援藏干部联络组组长鲁某某等老一辈援藏干部的事迹。"
+        "2011年,原国务院扶贫办副主任甄某某在吉首提出设想。来自三省的12市负责同志齐聚一堂。"
+        "省某某领导小组办公室常务副主任、省发展改革委副主任巩某某发布了《某某项目清单》。"
+    )
+    found = people(text)
+    assert "鲁某某" not in found and "甄某某" not in found and "齐聚一堂" not in found
+    assert "巩某某" in found  # 发布 ends a name
+    # near miss: 太原/中原 end with 原 but are no former post
+    found = people("太原市委书记要某某出席。中原科技城管委会主任冷某某出席。")
+    assert {"要某某", "冷某某"} <= set(found)
+
+
+def test_paired_assistance_teams_are_bodies_of_their_place():
+    found = people("上海市第十批援藏干部联络组组长、日喀则市委常务副书记杭某某出席座谈会。")
+    assert role_keys(found["杭某某"]) == {"上海市第十批援藏干部联络组组长", "日喀则市委常务副书记"}
+    # near miss: a team word inside a clause is no body of a role
+    found = people("会议听取了工作组汇报,上海市副市长甲某某出席。")
+    assert role_keys(found["甲某某"]) == {"上海市副市长"}
+
+
+def test_prefecture_filled_in_as_the_article_prints_it():
+    # the article prints the full 自治州 name: a post filled in from the outlet's prefecture is written in full too
+    text = (
+        "伊犁日报讯(记者 王某)21日,联席会议召开。伊犁哈萨克自治州党委书记郑某某出席会议并讲话。"
+        "江苏省对口支援新疆伊犁州前方指挥部总指挥、州党委副书记张某某主持会议。\n"
+    )
+    found = people(text)
+    assert "伊犁哈萨克自治州党委副书记" in role_keys(found["张某某"])

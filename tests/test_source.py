@@ -212,3 +212,29 @@ def test_credit_lines_of_words_and_pictures_close_the_article():
     assert regevents.parse(text).source.byline == ["晏某", "卢某", "汤某"]
     text = "工作会议召开\n\n本报讯 12日,合作专责小组工作会议在珠海召开。\n(记者 区某某 摄)图:工作会议现场\n"
     assert regevents.parse(text).source.byline == ["区某某"]
+
+
+def test_credits_left_in_the_body_and_padded_names():
+    """A video page's line of credits (记者/摄像/剪辑/编辑), a bracketed reporter's credit closing the last body
+    line, 审读 as a credit, and a padded two-character name whatever its first character (望 某)."""
+    text = (
+        "现场会召开\n\n8月18日,两市一体化现场会在某某召开。两市有关部门负责人参加会议。(某某日报记者 温某某)\n\n"
+        "记者:梁某某 黄某某 摄像:吴某某 剪辑:何某某\n\n编辑:望 某 审读:卢某某 校对:宁  某\n"
+    )
+    byline = regevents.parse(text).source.byline
+    assert {"温某某", "梁某某", "黄某某", "吴某某", "何某某", "望某", "卢某某", "宁某"} <= set(byline)
+    # near misses: an interview question after 记者: names nobody; a bracket of prose is no credit
+    text = "现场会召开\n\n8月18日,现场会在某某召开(记者从会上获悉)。\n记者:您如何看待两市合作?\n"
+    assert regevents.parse(text).source.byline == []
+
+
+def test_portal_metadata_table_dates_the_page_by_its_release_not_its_drafting():
+    text = (
+        "某某市人民政府门户网站\n\n发文机关:某某市发展和改革委员会  成文日期:2023年09月13日\n"
+        "标  题:都市圈党政联席会议召开\n发文字号:  发布日期:2023/9/14\n\n都市圈党政联席会议召开\n\n"
+        "9月12日,都市圈党政联席会议在荆州召开。\n"
+    )
+    assert regevents.parse(text).source.published == "2023-09-14"
+    # near miss: a page whose only stamp is its release date keeps it
+    text = "都市圈党政联席会议召开\n发布日期:2023/9/14\n\n9月12日,都市圈党政联席会议在荆州召开。\n"
+    assert regevents.parse(text).source.published == "2023-09-14"

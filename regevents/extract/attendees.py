@@ -78,7 +78,7 @@ _MEMBER = regex.compile(r"[\p{Han}\ufffd]{2,4}(?=、)")  # one member of a 、-l
 _SEGMENT_MARKS = ",、;。:!?()“” \n"
 _MARKS_CLASS = "".join(re.escape(c) for c in _SEGMENT_MARKS)
 _LAST_MARK = re.compile(f"[{_MARKS_CLASS}][^{_MARKS_CLASS}]*\\Z")  # the last mark before the end (of a search range)
-_MAX_BODY = 16
+_MAX_BODY = 20  # 某某大运河文化旅游发展集团有限公司: company names run long
 _MAX_ZONE_NAME = 8  # the proper name before 新区管委会, 高新区管委会 ...
 _MAX_PREFIXED_BODY = 24  # place or central body + a body of its own (深圳市前海深港现代服务业合作区管理局)
 _PARTIAL_BODY = regex.compile(r"(?:自治区|自治州|省|市|区|县|州)")  # 省委, 市政府: their place comes from context
@@ -290,10 +290,7 @@ def _unknown_body(text: str, title_start: int) -> int | None:
     """
     if not _ends_like_body(text, title_start):
         return None
-    start = _clause_segment(text, title_start, _MAX_PREFIXED_BODY + 1)
-    joined = _after_joining_word(text, title_start)
-    if joined is not None and (start is None or joined > start):
-        start = joined  # 厅长甲与澳门特区政府某某委员会主席乙: the second post starts after 与
+    start = _post_start(text, title_start, _MAX_PREFIXED_BODY + 1)
     if start is None:
         return None
     cand = text[start:title_start]
@@ -346,7 +343,7 @@ def _body_prefix(text: str, start: int, org: str = "") -> int | None:
     ``institution_body``), or is a zone (rule ``zone_body``: 某某示范区 + 执委会主任), or
     the proper name of the zone the body word itself opens with (某某 + 新区管委会主任).
     """
-    seg = _clause_segment(text, start, _MAX_PREFIXED_BODY + 1)
+    seg = _post_start(text, start, _MAX_PREFIXED_BODY + 1)
     if seg is None or start - seg < 2:
         return None
     cand = text[seg:start]
@@ -366,6 +363,15 @@ def _body_prefix(text: str, start: int, org: str = "") -> int | None:
     return None
 
 
+def _post_start(text: str, end: int, width: int) -> int | None:
+    """Where a body written before a title at ``end`` may start: the clause segment (:func:`_clause_segment`),
+    or later, right after a joining word that links two people when a place follows it
+    (``厅长甲与澳门特区政府某某委员会主席乙``, ``甲、乙与河南大学党委书记丙``)."""
+    start = _clause_segment(text, end, width)
+    joined = _after_joining_word(text, end)
+    return joined if joined is not None and (start is None or joined > start) else start
+
+
 def _clause_segment(text: str, end: int, width: int) -> int | None:
     """Start of the text between the last clause mark (or 、) before ``end`` and ``end``, or None.
 
@@ -381,8 +387,16 @@ def _clause_segment(text: str, end: int, width: int) -> int | None:
     return floor + cut + 1
 
 
-# the start of a company name up to a bracketed word in it (上海国际港务 + (集团)), right after a clause mark
-_BRACKETED_PART = regex.compile(r"(?:(?<=[,、;:。\s])|^)(?P<head>\p{Han}{2,12})\((?P<inner>集团|控股|中国|有限|股份)\)\Z")
+# the start of a company name up to a bracketed word in it (上海国际港务 + (集团), 琼州海峡 + (广东)), right after
+# a clause mark; the inner word is one of these or a place (_bracketed_word_ok)
+_BRACKETED_PART = regex.compile(r"(?:(?<=[,、;:。\s])|^)(?P<head>\p{Han}{2,12})\((?P<inner>\p{Han}{2,8})\)\Z")
+_BRACKETED_WORDS = frozenset(("集团", "控股", "中国", "有限", "股份"))
+
+
+def _bracketed_word_ok(inner: str) -> bool:
+    """Can ``inner`` stand in brackets inside a company name? A company word (上海国际港务(集团)) or the
+    place a branch or operator serves (琼州海峡(广东)轮渡运输有限公司, 中国(上海)自由贸易试验区 ...)."""
+    return inner in _BRACKETED_WORDS or places().lookup(inner) is not None
 
 
 def _institution_body(text: str, title_start: int, title: str) -> int | None:
@@ -396,14 +410,14 @@ def _institution_body(text: str, title_start: int, title: str) -> int | None:
     kinds = _institution_kinds()
     if kinds is not None and not any(text.endswith(k, 0, title_start) for k in kinds.get(title, ())):
         return None
-    start = _clause_segment(text, title_start, _MAX_BODY + 1)
+    start = _post_start(text, title_start, _MAX_BODY + 1)
     if start is None or title_start - start < 3:
         return None
     cand = text[start:title_start]
     if start and text[start - 1] == ")":
         # 上海国际港务(集团)股份有限公司: a company name holds a bracketed word; read the name around it
         part = _BRACKETED_PART.search(text, max(0, start - _MAX_BODY), start)
-        if part is not None:
+        if part is not None and _bracketed_word_ok(part.group("inner")):
             start, cand = part.start(), part.group("head") + part.group("inner") + cand
     rule = _rules()["institution_body"]
     m = rule.pattern.fullmatch(cand)
@@ -553,7 +567,7 @@ def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> lis
         if chains:
             last = chains[-1][-1]
             gap = text[last.end : h.start]
-            if not is_dangling and gap in ("、", "", "兼"):
+            if not is_dangling and (gap in ("、", "", "兼") or (gap == "," and _comma_joined(chains[-1], h))):
                 chains[-1].append(h)
                 continue
             unknown = _UNKNOWN_BODY.fullmatch(gap)
@@ -567,6 +581,17 @@ def _chains(text: str, hits: list[RoleHit], dangling: list[RoleHit] = ()) -> lis
         elif (listed := _listed_body(text, h)) is not None:
             chains.append([listed])
     return chains
+
+
+def _comma_joined(chain: list[RoleHit], h: RoleHit) -> bool:
+    """``第一师党委副书记、师长,阿拉尔市市长甲``: one person's posts in two bodies, the second printed
+    with its own place after a comma (a 师 and its city share one head). Only when the chain before the
+    comma names a body of its own (no place-level word alone: ``各市市委书记、市长,省某某委主任甲``
+    lists posts of many people) and the post after it prints its place."""
+    first = chain[0].org
+    if not first or _PARTIAL_BODY.match(first) or split_place(first)[0] is not None:
+        return False
+    return h.org is not None and split_place(h.org)[0] is not None
 
 
 def _listed_body(text: str, h: RoleHit) -> RoleHit | None:
@@ -730,6 +755,11 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
             pos += 1
         generic = _is_generic(chain)
         hit = read_name(text, pos, known)
+        if hit is None and not generic:
+            item = _name_first_item(text, chain, known)
+            if item is not None:
+                out.append(item)  # 甲某某,某某研究院副院长;: a guest list giving the name first
+                continue
         if hit is None and not generic and any(h.org for h in chain):
             hit = read_slot_name(text, pos)  # 国家发展改革委副主任某某出席: a surname the table lacks
         if hit is None:
@@ -765,6 +795,31 @@ def _role_mentions(text: str, known: set[str]) -> list[Mention]:
             if last:
                 break
     return out
+
+
+_ITEM_OPEN = frozenset(":;\n")  # what opens an item of a guest list (嘉宾是:\n甲,…;\n乙,…。)
+_ITEM_CLOSE = regex.compile(r"[ \u3000]*(?:[;。\n]|\Z)")
+
+
+def _name_first_item(text: str, chain: list[RoleHit], known: set[str]) -> Mention | None:
+    """An item of a guest list that gives the name first, then a comma and the posts
+    (``他们是:\n甲某某,某某研究院副院长;\n乙某,某某集团副总裁。``), or None.
+
+    Only when the item is exactly that: the name opens it (after a colon, a semicolon or a line
+    start), one comma joins it to the chain, and the chain closes the item (; 。 or the line end), so
+    that ``甲出席,某某局局长乙…`` (a name, then another person's post) is never read this way."""
+    comma = chain[0].start - 1
+    if comma < 2 or text[comma] != "," or not _ITEM_CLOSE.match(text, chain[-1].end):
+        return None
+    for k in (4, 3, 2):
+        b = comma - k
+        if b < 0 or (b > 0 and text[b - 1] not in _ITEM_OPEN):
+            continue
+        hit = read_name(text, b, known)
+        if hit is None or hit.end != comma or not plausible(hit.text) or _not_a_person(hit.text):
+            continue
+        return Mention(hit, hit.start, "role", roles=list(chain), tail=chain[-1].end)
+    return None
 
 
 def _bracketed_mention(text: str, chain: list[RoleHit], known: set[str]) -> Mention | None:
@@ -1181,6 +1236,29 @@ def _same_sole_post(roles: list[RoleHit], prev_roles: list[RoleHit]) -> bool:
     return _sole_repeat(roles[0], prev_roles[-1])
 
 
+_PARTY_COMMITTEE_OF_LEVEL = regex.compile(r"(?P<level>省|市|州|县|区)委")
+
+
+_LIST_GAP = regex.compile(r"[,、]")
+
+
+def _secretary_after_others(cur: RoleHit, prev_roles: list[RoleHit], gap: str) -> bool:
+    """``郑州市委副书记、市长甲,市委书记乙出席``: a bare secretary (市委书记) listed right after another
+    person of a printed place of that level who is not its secretary. The genre lists a place's secretary
+    before its other leaders, so the secretary listed after them heads another place (the outlet's own,
+    or stays bare). Only in one list (``gap``: a mark alone): a clause of the first person's own
+    (``会议由某市市长甲主持,市委书记乙致欢迎辞``) orders people by what they did, not by rank."""
+    if not _LIST_GAP.fullmatch(gap):
+        return False
+    m = _PARTY_COMMITTEE_OF_LEVEL.fullmatch(cur.org or "")
+    if m is None or cur.title != "书记":
+        return False
+    printed = [split_place(h.org)[0] for h in prev_roles if h.org]
+    if not any(p is not None and p.name.endswith(m["level"]) for p in printed):
+        return False
+    return all(h.title != "书记" for h in prev_roles)
+
+
 def _sole_repeat(cur: RoleHit, last: RoleHit) -> bool:
     """``cur`` is ``last`` less its place (``市委书记`` after ``扬州市委书记``), and one person holds it."""
     if cur.title != last.title or not last.org or split_place(last.org)[0] is None:
@@ -1305,6 +1383,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
     mention with a post that can take it (:func:`role_context.takes_sar`): ``resolve_role`` ignores
     it for every other post."""
     fallback: list[SarContext | None] = []  # computed once, on first need
+    home_in_full = home is not None and home.name in text  # 伊犁哈萨克自治州 printed: filled-in places are too
     prev_ctx: OrgContext | None = None
     prev_roles: list[RoleHit] = []
     prev_sent = -1
@@ -1334,6 +1413,8 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
             gap = text[prev_end : m.start]
             if _home_side(m, ctx, prev_generic, gap, home, home_seen, later) or _same_sole_post(m.roles, prev_roles):
                 ctx = None
+            elif m.roles and _secretary_after_others(m.roles[0], prev_roles, gap):
+                ctx = None
         if "方面" in text[max(prev_end, m.start - _GROUP_HEAD_REACH) : m.start]:
             ctx = _group_head(text, max(prev_end, sents.start(m.start), m.start - _GROUP_HEAD_REACH), m.start) or ctx
         sar = None
@@ -1344,7 +1425,7 @@ def _resolve_mentions(text: str, role_ms: list[Mention], sents: _Sentences, home
                     fallback.append(_sar_fallback(text, home))
                 sar = fallback[0]
         for h in m.roles:
-            role, ctx = resolve_role(h, ctx, home, sar)
+            role, ctx = resolve_role(h, ctx, home, sar, home_in_full)
             m.resolved.append(role)
         if home is not None and any(r.org and split_place(r.org)[0] == home for r in m.resolved):
             home_seen = True  # a leader of the home region (printed or filled in) is named in this sentence

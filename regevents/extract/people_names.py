@@ -172,7 +172,10 @@ def _read_dotted(text: str, pos: int) -> NameHit | None:
         end = head.end() + k
         if strong.match(text, end):
             return NameHit(pos, end, text[pos:end], True)
-        if k >= 2 and weak.match(text, end):
+        w = weak.match(text, end) if k >= 2 else None
+        if w is not None and w.end() - end >= 2 and strong.match(text, end + 1):
+            continue  # 某某·买买提出席: the weak 提出 overlaps the strong 出席 one character on; the name takes 提
+        if w is not None:
             return NameHit(pos, end, text[pos:end], False)
     return None
 
@@ -272,16 +275,22 @@ def read_slot_name(text: str, pos: int) -> NameHit | None:
     other than the end of the sentence may end the name; the slot must not open with a boundary word (出席, 在, 与,
     等, 会见 ...) nor with a character of rule ``slot_not_initial`` (首先, 刚刚,
     线上 ...); the candidate must not be a word the rule ``not_a_name`` lists
-    (亲自, 当天, 多次 ...) nor hold a function or body character.
+    (亲自, 当天, 多次 ...) nor hold a function or body character. A surname that is also a function word
+    (surnames.txt ``slot``: 者, 要, 矣, 起) may open the name here and only here (市委书记者某,
+    市委书记要某某); its given characters are checked as usual, and ``not_a_name`` refuses the words it
+    opens (要求, 起草).
     """
     if pos >= len(text) or not _HAN.match(text[pos]):
         return None
     rules = _rules()
     strong, weak = _Ends(rules["name_end_strong"].pattern), rules["name_end_weak"].pattern
     head = text[pos : pos + 6]
-    if strong.match(text, pos) or weak.match(text, pos) or rules["not_a_name"].pattern.match(head):
+    if rules["not_a_name"].pattern.match(head):
         return None
-    if rules["slot_not_initial"].pattern.match(head):
+    # a surname that is also a function word (者, 要: surnames.txt "slot") opens a name here, though the same
+    # character opens a boundary (要) or is refused as a first character elsewhere
+    word_surname = text[pos] in surnames().slot_only
+    if not word_surname and (strong.match(text, pos) or weak.match(text, pos) or rules["slot_not_initial"].pattern.match(head)):
         return None
     ends = _units(text, pos, 3)
     for k in (2, 3):
@@ -289,7 +298,7 @@ def read_slot_name(text: str, pos: int) -> NameHit | None:
             break
         end = ends[k - 1]
         name = text[pos:end]
-        if DAMAGE in name or any(ch in _NOT_IN_SLOT_NAME for ch in name):
+        if DAMAGE in name or any(ch in _NOT_IN_SLOT_NAME for ch in name[1 if word_surname else 0 :]):
             return None
         if end < len(text) and text[end] not in _SENTENCE_END and strong.match(text, end):
             return NameHit(pos, end, name, True)

@@ -222,11 +222,27 @@ def _fits(place: Place, level_word: str) -> bool:
 
 
 def _join(place: Place, partial: str) -> str | None:
-    """Place + a body written without it: (湖南省, 省委) -> 湖南省委; (上海市, 市政府) -> 上海市政府."""
+    """Place + a body written without it: (湖南省, 省委) -> 湖南省委; (上海市, 市政府) -> 上海市政府;
+    an autonomous prefecture as the genre prints it (湘西…自治州, 州委) -> 湘西州委."""
+    parts = _join_parts(place, partial)
+    return parts[0] + parts[1] if parts else None
+
+
+def _join_parts(place: Place, partial: str, full: bool = False) -> tuple[str, str] | None:
+    """(place as printed, body) of :func:`_join`, or None when the level word does not fit the place."""
     for lvl in _LEVEL_CHARS:
         if partial.startswith(lvl):
-            return place.name + partial[len(lvl):] if _fits(place, lvl) else None
+            return (_name_for_level(place, lvl, full), partial[len(lvl):]) if _fits(place, lvl) else None
     return None
+
+
+def _name_for_level(place: Place, lvl: str, full: bool = False) -> str:
+    """How the genre prints ``place`` before a body or title that names it by the level word ``lvl``: its
+    full name, except an autonomous prefecture, printed short + 州 (湘西州委书记, 湘西州州长), unless the
+    article itself prints the full name (``full``: 伊犁哈萨克自治州党委书记甲,…州党委副书记乙)."""
+    if not full and lvl == "州" and place.level == "prefecture" and place.name.endswith("自治州") and place.short:
+        return place.short + "州"
+    return place.name
 
 
 def _province_of(place: Place | None) -> Place | None:
@@ -328,6 +344,31 @@ def _committee_owner(prev: OrgContext | None) -> str | None:
     return owner if len(rest) >= 2 and not _PARTIAL.fullmatch(rest) else None
 
 
+_SPECIAL_COMMITTEE = regex.compile(r"\p{Han}{2,}委员会$")
+_ASSEMBLY_KINDS = ("local_cppcc", "local_congress", "central_cppcc", "central_congress")
+
+
+def _assembly_owner(prev: OrgContext | None) -> str | None:
+    """The 政协 or 人大 a special committee written alone after ``prev`` belongs to, or None.
+
+    Why: a 政协 or 人大 member's chain goes on to the assembly's own special committee without
+    repeating the assembly (重庆市政协常委、人口资源环境建设委员会主任). The committees are the
+    assembly's, not its standing committee's: 某某省人大常委会 + 财政经济委员会 -> 某某省人大财政经济委员会."""
+    if prev is None or not prev.org:
+        return None
+    o = orgs().lookup(split_place(prev.org)[2] or prev.org)
+    if o is None or o.kind not in _ASSEMBLY_KINDS:
+        return None
+    return prev.org.removesuffix("常委会").removesuffix("常务委员会")
+
+
+def _unplaced_party_body(prev: OrgContext | None) -> bool:
+    """Is ``prev`` the Party committee of a body that names no place (第一师党委, 某某集团党委)?"""
+    if prev is None or not prev.org or prev.place is not None:
+        return False
+    return any(prev.org.endswith(x) and len(prev.org) > len(x) for x in _BODY_PARTY_SUFFIXES)
+
+
 def takes_place_from(hit: RoleHit, place: Place) -> bool:
     """Does ``hit`` name no place of its own, and can ``place`` give it one (省委 + 陕西省, 省长 + 陕西省)?"""
     if hit.org:
@@ -345,9 +386,12 @@ def takes_sar(hit: RoleHit) -> bool:
 
 
 def resolve_role(
-    hit: RoleHit, prev: OrgContext | None, home: Place | None, sar: SarContext | None = None
+    hit: RoleHit, prev: OrgContext | None, home: Place | None, sar: SarContext | None = None, home_in_full: bool = False
 ) -> tuple[Role, OrgContext]:
     """The role of ``hit`` with its missing place or body taken from ``prev``, else from ``home``.
+
+    ``home_in_full``: the article prints the home region's full name (伊犁哈萨克自治州), so a place
+    filled in from it is written that way too (see :func:`_name_for_level`).
 
     A SAR post written alone (财政司司长, 行政长官) takes its region from ``prev`` when that is a SAR,
     else from ``sar`` (the SAR government of the sentence, the outlet's or the article's only SAR).
@@ -384,9 +428,9 @@ def resolve_role(
             ):
                 if source is None:
                     continue
-                full = _join(source, org)
-                if full:
-                    body = full[len(source.name):]
+                parts = _join_parts(source, org, home_in_full and source is home)
+                if parts:
+                    full, body = parts[0] + parts[1], parts[1]
                     if prev is not None and source is prev.place:
                         # 黔西南州委副书记、州政府秘书长: the place as the previous post printed it
                         full = prev.place_as_written(org[: len(org) - len(body)]) + body
@@ -400,10 +444,21 @@ def resolve_role(
             full = prev.org + org
             ctx = OrgContext(prev.place, full, split_place(full)[2] if prev.place else full, prev.inferred, prev.written)
             return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
+        if body is not None and body.kind == "local_government" and prev is not None and prev.party_committee and prev.place is not None:
+            # 阿克苏地委副书记、行署专员 -> the same place's government body: 阿克苏地区行署
+            full = prev.place.name + org
+            ctx = OrgContext(prev.place, full, org, prev.inferred)
+            return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
         owner = _committee_owner(prev) if body is not None and body.kind == "local_department" else None
         if owner is not None and prev is not None:
             # 某某新区党工委书记、管委会主任 -> the zone's managing body: 某某新区管委会
             full = owner + org
+            ctx = OrgContext(prev.place, full, split_place(full)[2] if prev.place else full, prev.inferred, prev.written)
+            return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
+        assembly = _assembly_owner(prev) if body is None and _SPECIAL_COMMITTEE.search(org) else None
+        if assembly is not None and prev is not None:
+            # 某某市政协常委、人口资源环境委员会主任 -> a special committee of that 政协 (人大 for 人大常委会)
+            full = assembly + org
             ctx = OrgContext(prev.place, full, split_place(full)[2] if prev.place else full, prev.inferred, prev.written)
             return Role(title=title, org=full, org_inferred=prev.inferred, raw=hit.raw), ctx
         ctx = OrgContext(None, org, org)
@@ -425,14 +480,16 @@ def resolve_role(
     if lvl is not None:
         for source, inferred in ((prev.place if prev else None, prev.inferred if prev else False), (home, True)):
             if source is not None and _fits(source, lvl):
-                written = prev.place_as_written(lvl) if prev is not None and source is prev.place else source.name
+                written = prev.place_as_written(lvl) if prev is not None and source is prev.place else _name_for_level(source, lvl, home_in_full)
                 ctx = OrgContext(source, written, "", inferred, written if written != source.name else "")
                 return Role(title=title, org=written, org_inferred=inferred, raw=hit.raw), ctx
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
     info = posts().info(title)
     category = info.category if info else "general"
-    if category in ("state", "military") or (category == "government" and info is not None and info.level == "national"):
-        # 国家主席, 中央军委主席, 总理: posts that name their own body
+    names_own_body = category == "state" or (category == "government" and info is not None and info.level == "national")
+    if names_own_body or (category == "military" and not _unplaced_party_body(prev)):
+        # 国家主席, 中央军委主席, 总理: posts that name their own body; a 政委 after the Party committee
+        # of a body with no place (第一师党委书记、政委) is that body's
         return Role(title=title, org=None, raw=hit.raw), OrgContext(None, None, "")
     if prev is not None and prev.org and category != "party":
         # 公安厅党委委员、副厅长: the department's Party committee, then a post of the department itself
