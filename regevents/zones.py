@@ -243,6 +243,10 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a printed page's marks (第1版 要闻, (下转第三版), (上接第一版)): the text is a page of a paper, which
+# may hold the next article after ours
+_PRINT_PAGE = re.compile(r"^\s*(?:第[0-9一二三四五六七八九十]{1,3}版|[(（]?(?:下转|上接)第)")
+_PRINT_FIRST = frozenset(" \t\u3000第(（")
 # a paper's own lead opening an article (本报讯, 本报讯(记者…), 某某日报讯): one article has one
 _LEAD_CREDIT = re.compile(r"^[\s【\[(]*(?:本报讯|\w{2,8}日报讯)")
 
@@ -269,12 +273,14 @@ def zone(text: str) -> Zoning:
     body_started = False
     ended = False
     leads_seen = 0  # body lines that open with a paper's own lead (本报讯)
+    printed = False  # a printed page's marks seen (第1版, 下转第三版): the page may hold more articles
     last_nav = -1  # lines above the last navigation line above the body are furniture
     seen: dict[str, tuple[str | None, str | None, str | None]] = {}  # pages repeat lines, blank ones above all
     folded_lines = _fold(text).split("\n")  # casefold maps character by character: line i is _fold(line i)
     masks = _zone_rules()[1].line_masks(folded_lines)
     for i, (start, end) in enumerate(spans):
         line = text[start:end]
+        printed = printed or (line[:1] in _PRINT_FIRST and _PRINT_PAGE.match(line) is not None)
         found = seen.get(line)
         if found is None:
             folded, mask = folded_lines[i], masks[i]
@@ -306,7 +312,7 @@ def zone(text: str) -> Zoning:
         elif kind == "line":
             zones.append(z or FURNITURE)
         elif body_started:
-            if _LEAD_CREDIT.match(line) and leads_seen:
+            if _LEAD_CREDIT.match(line) and leads_seen and printed:
                 # a second 本报讯 lead: the next article of a printed page begins (its headline above)
                 if zones and zones[-1] == BODY and "。" not in text[spans[i - 1][0] : spans[i - 1][1]]:
                     zones[-1], rules[-1] = FURNITURE, "next_article"

@@ -97,10 +97,13 @@ def test_a_page_footer_inside_an_article_does_not_end_it():
 
 
 def test_a_second_papers_lead_starts_the_next_article_of_the_page():
-    """A printed page holds the next article after ours: its headline and its own 本报讯 lead end ours;
-    a single 本报讯 article is read whole."""
-    ours = "两市推进会召开\n\n  本报讯 6月8日上午,两市同城化发展推进会在开封召开。\n  会上,两市签署了合作协议。\n"
+    """A printed page (第1版) holds the next article after ours: its headline and its own 本报讯 lead end
+    ours; a single 本报讯 article is read whole."""
+    ours = "第1版 要闻\n两市推进会召开\n\n  本报讯 6月8日上午,两市同城化发展推进会在开封召开。\n  会上,两市签署了合作协议。\n"
     nxt = "市政协召开主席会议\n  本报讯(记者 韩某)6月8日下午,市政协召开主席会议。\n"
     z = zone(ours + nxt)
     assert [ln.zone for ln in z.lines[-2:]] == [FURNITURE, FURNITURE]
     assert zone(ours).lines[-1].zone == BODY
+    # a web page is no printed page: two leads there (a digest of two items) are both read
+    z = zone((ours + nxt).replace("第1版 要闻\n", ""))
+    assert z.lines[-1].zone == BODY
