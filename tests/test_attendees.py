@@ -1199,3 +1199,10 @@ def test_prefecture_filled_in_as_the_article_prints_it():
     )
     found = people(text)
     assert "伊犁哈萨克自治州党委副书记" in role_keys(found["张某某"])
+
+
+def test_a_scholar_quoted_in_an_interview_is_not_an_attendee():
+    """某某社会科学院研究员甲在接受某某新闻采访时表示,…: an interviewed expert, like 甲说,…"""
+    text = "本月12日,四地一体化发展协调会在海口召开。海口市委书记王某某主持会议。某某省社会科学院研究员葛某某在接受某某新闻采访时表示,一体化发展有利于形成带动效应。"
+    found = people(text)
+    assert "王某某" in found and "葛某某" not in found

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 import regex
 
+import regevents
+
 from regevents.normalize import _WIDTH, DAMAGE, normalize
 from regevents.t2s import to_simplified
 
@@ -178,3 +180,18 @@ def test_a_fixed_width_page_has_its_line_breaks_inside_paragraphs_dropped():
     assert clean.span(i, i + 6).text == "开封市委\n书记"
     ragged = "\n".join(ln[: 8 + k * 2] for k, ln in enumerate(lines[:11]))
     assert normalize(ragged).text == ragged.replace("\u3000", " ")
+
+
+def test_crlf_line_ends_read_as_lf():
+    """A page saved with CRLF (Windows) parses to the same records as with LF, offsets into the CRLF text."""
+    lf = read_text("h21.txt") if "h21.txt" in text_names() else next(read_text(n) for n in text_names())
+    crlf = lf.replace("\n", "\r\n")
+    a, b = regevents.parse(lf), regevents.parse(crlf)
+    assert [m.name for m in a.meetings] == [m.name for m in b.meetings]
+    assert [(p.name, [(r.org, r.title) for r in p.roles]) for p in a.attendees] == [
+        (p.name, [(r.org, r.title) for r in p.roles]) for p in b.attendees
+    ]
+    assert [g.text for g in a.goals] == [g.text for g in b.goals]
+    for m in b.meetings:
+        for sp in m.evidence:
+            assert crlf[sp.start : sp.end] == sp.text
