@@ -501,15 +501,21 @@ def _run_items(
     return items
 
 
+def _next_paragraph(paras: list[tuple[int, int]], pe: int) -> tuple[int, int] | None:
+    """The paragraph after the one ending at ``pe`` (blank lines between are no paragraphs), or None."""
+    if not isinstance(paras, _Paras):
+        return None
+    i = paras.first_from(pe)
+    return paras[i] if i < len(paras) else None
+
+
 def _next_paragraph_items(text: str, paras: list[tuple[int, int]], pe: int, n: int) -> list[tuple[int, int]]:
     """五项重点任务: / A,…;B,…;…;E。 : a count's colon ends its paragraph and the next one is the list,
     cut at ; into exactly the announced number of items (else none: a paragraph of prose follows)."""
-    if not isinstance(paras, _Paras):
+    nxt = _next_paragraph(paras, pe)
+    if nxt is None:
         return []
-    i = paras.first_from(pe)
-    if i >= len(paras):
-        return []
-    ns, ne = paras[i]
+    ns, ne = nxt
     if ";" not in text[ns:ne]:
         return []
     items = split_items(text, ns, ne, seps=";", words=())
@@ -521,12 +527,10 @@ def _marked_continuation(
 ) -> list[tuple[int, int]]:
     """The rest of a count's numbered items when a paragraph break split the run (…第三,C。 / 第四,D;
     第五,E。): the next paragraph opens with item ``first`` and holds exactly the ``missing`` ones."""
-    if not isinstance(paras, _Paras):
+    nxt = _next_paragraph(paras, pe)
+    if nxt is None:
         return []
-    i = paras.first_from(pe)
-    if i >= len(paras):
-        return []
-    ns, ne = paras[i]
+    ns, ne = nxt
     more = _run_items(text, ns, ne, _rules()["item_marker"].pattern, bare, first=first, least=1)
     if len(more) != missing or more[0][0] - ns > _CONTINUED_MARK:
         return []
